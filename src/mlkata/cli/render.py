@@ -1,0 +1,131 @@
+"""How verdicts, lists and hints look in a terminal (rich; plain text when piped)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.syntax import Syntax
+from rich.table import Table
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from ..engine.catalog import Catalog
+    from ..engine.exercise import Exercise
+    from ..engine.verdict import CheckResult, Verdict
+    from ..progress.store import ExerciseStatus
+
+MARKS = {"pass": ("✓", "green"), "fail": ("✗", "red"), "error": ("✗", "red"),
+         "skip": ("·", "dim")}
+
+
+def console(stderr: bool = False) -> Console:
+    return Console(highlight=False, stderr=stderr, soft_wrap=False)
+
+
+def verdict(out: Console, exercise: Exercise, result: Verdict, path: str | None = None) -> None:
+    passed = sum(c.status == "pass" for c in result.checks)
+    total = len(result.checks)
+    title = Text.assemble((f"{exercise.id}", "bold"), f" · {exercise.title}")
+    if result.status == "pass":
+        out.print(Text.assemble(("✓ ", "bold green"), title,
+                                (f"  all {total} checks pass", "green"),
+                                (f"  ({result.duration_s:.2f} s)", "dim")))
+        return
+    out.print(Text.assemble(("✗ ", "bold red"), title,
+                            (f"  {passed}/{total} checks pass" if total > 1 else "", "dim")))
+    for check in result.checks:
+        mark, style = MARKS[check.status]
+        if check.status == "skip":
+            continue
+        out.print(Text.assemble("  ", (mark, style), " ", (check.name, "" if check.status ==
+                                                          "pass" else "bold")))
+    failure = result.first_failure
+    if failure is not None:
+        out.print(Padding(_failure(failure, path), (1, 0, 0, 4)))
+    skipped = sum(c.status == "skip" for c in result.checks)
+    if skipped:
+        out.print(Text(f"    ({skipped} later checks wait until these pass)", style="dim"))
+
+
+def _failure(failure: CheckResult, path: str | None) -> Group:
+    parts: list[object] = []
+    if failure.case:
+        parts.append(Text("on this input:", style="dim"))
+        parts.append(Syntax(failure.case, "python", theme="ansi_dark", word_wrap=True,
+                            background_color="default"))
+    if failure.note:
+        parts.append(Text(f"({failure.note})", style="dim italic"))
+    if failure.expected is not None:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="dim", no_wrap=True)
+        table.add_column()
+        table.add_row("expected", Text(failure.expected))
+        table.add_row("got", Text(failure.got or "", style="red"))
+        parts.append(table)
+    message = failure.message
+    if failure.max_abs_diff is not None and failure.max_abs_diff > 0:
+        rel = failure.max_rel_diff
+        rel_text = "" if rel is None or rel == float("inf") else f", relative {rel:.2g}"
+        where = f" at {failure.where}" if failure.where else ""
+        message += f"; largest difference {failure.max_abs_diff:.3g}{rel_text}{where}"
+    parts.append(Text(message, style="red" if failure.status == "error" else ""))
+    if failure.traceback:
+        tb = Text()
+        for frame in failure.traceback:
+            name = path or frame["file"]
+            tb.append(f"  {name}, line {frame['line']}", style="dim")
+            if frame.get("function"):
+                tb.append(f", in {frame['function']}", style="dim")
+            tb.append(f"\n    {frame['code']}\n")
+        parts.append(tb)
+    if failure.diagnosis:
+        parts.append(Text.assemble(("→ ", "bold yellow"), (failure.diagnosis["message"],
+                                                           "yellow")))
+    if failure.output:
+        shown = failure.output if len(failure.output) < 600 else failure.output[:600] + " …"
+        parts.append(Text("your code printed:", style="dim"))
+        parts.append(Text(shown.rstrip(), style="dim"))
+    return Group(*parts)  # type: ignore[arg-type]
+
+
+def exercise_list(out: Console, catalog: Catalog, statuses: dict[str, ExerciseStatus],
+                  current: str | None) -> None:
+    for track in catalog.tracks:
+        table = Table(title=track.title, title_justify="left", title_style="bold",
+                      show_header=False, box=None, padding=(0, 1))
+        table.add_column(width=2)
+        table.add_column(min_width=30)
+        table.add_column(style="dim")
+        table.add_column(style="dim", justify="right")
+        for ex in track.exercises:
+            status = statuses.get(ex.id)
+            if status and status.solved:
+                mark = Text("✓", style="green")
+            elif status:
+                mark = Text("~", style="yellow")
+            else:
+                mark = Text("·", style="dim")
+            name = Text(ex.id, style="bold" if ex.id == current else "")
+            if ex.id == current:
+                name.append("  ← current", style="cyan")
+            attempts = f"{status.attempts} checks" if status else ""
+            table.add_row(mark, name, ex.title + "  " + "●" * ex.difficulty, attempts)
+        out.print(table)
+        out.print()
+    solved = sum(1 for s in statuses.values() if s.solved)
+    out.print(Text(f"{solved} of {len(catalog.exercises)} solved   ✓ solved  ~ attempted  "
+                   "· untouched", style="dim"))
+
+
+def hints(out: Console, exercise: Exercise, shown: int) -> None:
+    body = Group(*[Text.assemble((f"{i + 1}. ", "bold"), escape(h))
+                   for i, h in enumerate(exercise.hints[:shown])])
+    more = len(exercise.hints) - shown
+    subtitle = (f"{more} more: mlkata hint {exercise.id}" if more
+                else "that was the last hint — the theory page has the derivation")
+    out.print(Panel(body, title=f"hints · {exercise.id}", title_align="left",
+                    subtitle=subtitle, subtitle_align="left", border_style="cyan"))

@@ -1,0 +1,125 @@
+"""Render values and cases as short Python a learner can read (and paste)."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from ..sandbox.wire import Opaque, from_plain
+
+INLINE_ARRAY = 24  # arrays up to this many entries are shown in full
+
+
+def value(v: Any, width: int = 76) -> str:
+    if isinstance(v, np.ndarray):
+        if v.size <= 60:
+            body = np.array2string(v, precision=8, separator=", ", max_line_width=width,
+                                   threshold=60, suppress_small=False)
+            return body
+        return (f"{v.dtype} array of shape {v.shape}: "
+                + np.array2string(v, precision=5, separator=", ", threshold=12, edgeitems=2,
+                                  max_line_width=width).replace("\n", " "))
+    if isinstance(v, float | np.floating):
+        return repr(float(v))
+    if isinstance(v, tuple):
+        return "(" + ", ".join(value(x, width) for x in v) + ("," if len(v) == 1 else "") + ")"
+    if isinstance(v, list):
+        if len(v) > 12:
+            return "[" + ", ".join(value(x, width) for x in v[:5]) + f", … ({len(v)} items)]"
+        return "[" + ", ".join(value(x, width) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{k!r}: {value(x, width)}" for k, x in v.items()) + "}"
+    if isinstance(v, Opaque):
+        return repr(v)
+    return repr(v)
+
+
+def _source(v: Any) -> str:
+    if isinstance(v, np.ndarray):
+        dtype = "" if v.dtype.kind == "f" else f", dtype={v.dtype.name}"
+        return f"np.array({v.tolist()!r}{dtype})"
+    if isinstance(v, float):
+        return repr(v)
+    return value(v)
+
+
+def _is_small(v: Any) -> bool:
+    if isinstance(v, np.ndarray):
+        return v.size <= INLINE_ARRAY
+    if isinstance(v, list | tuple):
+        return len(v) <= INLINE_ARRAY and all(_is_small(x) for x in v)
+    if isinstance(v, dict):
+        return all(_is_small(x) for x in v.values())
+    return True
+
+
+def _special(tagged: dict[str, Any]) -> Any:
+    if "__ref__" in tagged:
+        return _Code(str(tagged["__ref__"]))
+    if "__rng__" in tagged:
+        return _Code(f"np.random.default_rng({tagged['__rng__']})")
+    args = ", ".join(_source(from_plain(a, _special)) for a in tagged.get("args", []))
+    return _Code(f"{tagged.get('__fn__')}({args})" if args else str(tagged.get("__fn__")))
+
+
+class _Code:
+    """A piece of code standing for a value (a variable, a generator, a fixture)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+OPERATOR_SYMBOLS = {"add": "+", "sub": "-", "mul": "*", "truediv": "/", "pow": "**",
+                    "matmul": "@"}
+
+
+def case_code(steps: list[dict[str, Any]], namespace: dict[str, Any]) -> str:
+    """The case as Python: small inputs inline, large ones named and summarised above the call."""
+    preamble: list[str] = []
+    lines: list[str] = []
+    for step in steps:
+        op = step.get("op")
+        names = _parameter_names(namespace.get(step.get("fn", "")), step)
+        args = [from_plain(a, _special) for a in step.get("args", [])]
+        kwargs = {k: from_plain(v, _special) for k, v in step.get("kwargs", {}).items()}
+
+        def show(name: str, v: Any) -> str:
+            if isinstance(v, _Code) or _is_small(v):
+                return _source(v) if not isinstance(v, _Code) else v.text
+            preamble.append(f"{name} = {value(v)}")
+            return name
+
+        rendered = [show(names[i] if i < len(names) else f"arg{i}", a)
+                    for i, a in enumerate(args)]
+        rendered += [f"{k}={show(k, v)}" for k, v in kwargs.items()]
+        if op == "call":
+            expr = f"{step['fn']}({', '.join(rendered)})"
+        elif op == "method":
+            expr = f"{step['obj']}.{step['name']}({', '.join(rendered)})"
+        elif op == "attr":
+            expr = f"{step['obj']}.{step['name']}"
+        elif op == "operator":
+            expr = (f"-{rendered[0]}" if step["fn"] == "neg"
+                    else f" {OPERATOR_SYMBOLS[step['fn']]} ".join(rendered))
+        elif op == "is":
+            expr = f"{rendered[0]} is {rendered[1]}"
+        else:
+            expr = rendered[0] if rendered else ""
+        target = step.get("as")
+        lines.append(f"{target} = {expr}" if target and not step.get("out") else expr)
+    return "\n".join(preamble + lines)
+
+
+def _parameter_names(fn: Callable[..., Any] | None, step: dict[str, Any]) -> list[str]:
+    if fn is None:
+        return []
+    try:
+        return [p for p in inspect.signature(fn).parameters if p != "self"]
+    except (TypeError, ValueError):
+        return []

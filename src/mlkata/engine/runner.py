@@ -1,0 +1,292 @@
+"""Judge a learner's file against an exercise: prepare cases, run them in the sandbox, compare.
+
+The reference solution, the known mistakes and every comparison run here, in the trusted
+process; the learner's code runs only in sandbox children, which send back plain data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import signal
+import time
+import warnings
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ..sandbox import Limits, Run, Sandbox
+from ..sandbox.script import Interpreter
+from ..sandbox.wire import WireError, from_plain, to_plain
+from . import describe
+from .compare import Mismatch, compare
+from .diagnose import Diagnosis, recognise, recognise_error
+from .exercise import Exercise, ExerciseError, Mistake
+from .kit import LAYERS, Case, Check, Finding
+from .verdict import CheckResult, Verdict
+
+MISSING = object()
+
+
+@dataclass
+class Prepared:
+    check: Check
+    cases: list[Case]
+    expected: list[dict[str, Any] | None]
+
+
+def _roundtrip(value: Any) -> Any:
+    return from_plain(to_plain(value))
+
+
+def run_trusted(namespace: dict[str, Any], fixtures: dict[str, Any], case: Case
+                ) -> dict[str, Any]:
+    """Run a case on trusted code (the reference or a known mistake) in this process."""
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        interpreter = Interpreter(namespace, fixtures)
+        return {label: _roundtrip(v) for label, v in interpreter.run(case.steps)}
+
+
+def check_seed(seed: int, check: Check) -> np.random.Generator:
+    digest = hashlib.sha256(f"{seed}:{check.name}".encode()).digest()
+    return np.random.default_rng(int.from_bytes(digest[:8], "little"))
+
+
+class Checker:
+    """Checks files against exercises; keep one alive to reuse its warm sandbox and cases."""
+
+    def __init__(self, sandbox: Sandbox | None = None, seed: int = 0) -> None:
+        self.sandbox = sandbox or Sandbox()
+        self.seed = seed
+        self._prepared: dict[tuple[str, int], list[Prepared]] = {}
+
+    def close(self) -> None:
+        self.sandbox.close()
+
+    def prepare(self, exercise: Exercise) -> list[Prepared]:
+        key = (exercise.id, self.seed)
+        if key not in self._prepared:
+            fixtures = exercise.fixtures[0] if exercise.fixtures else {}
+            order = {layer: i for i, layer in enumerate(LAYERS)}
+            prepared = []
+            for chk in sorted(exercise.checks, key=lambda c: order[c.layer]):
+                cases = chk.cases(check_seed(self.seed, chk))
+                expected: list[dict[str, Any] | None] = []
+                for case in cases:
+                    if not case.against_reference:
+                        expected.append(None)
+                        continue
+                    try:
+                        expected.append(run_trusted(exercise.reference, fixtures, case))
+                    except Exception as exc:
+                        raise ExerciseError(
+                            f"{exercise.id}: the reference fails check {chk.name!r}: "
+                            f"{type(exc).__name__}: {exc}") from exc
+                prepared.append(Prepared(chk, cases, expected))
+            self._prepared[key] = prepared
+        return self._prepared[key]
+
+    def check(self, exercise: Exercise, source: str, filename: str) -> Verdict:
+        started = time.perf_counter()
+        prepared = self.prepare(exercise)
+        fixtures = exercise.fixtures
+        base_request = {"source": source, "filename": filename,
+                        "fixtures_source": fixtures[1] if fixtures else None,
+                        "fixtures_filename": fixtures[2] if fixtures else None}
+        results: list[CheckResult] = []
+        failed_layer: str | None = None
+        for prep in prepared:
+            if failed_layer is not None and prep.check.layer != failed_layer:
+                results.append(CheckResult(prep.check.name, prep.check.layer, "skip"))
+                continue
+            limits = exercise.limits
+            if prep.check.time_s:
+                limits = Limits(time_s=prep.check.time_s, memory_mb=limits.memory_mb)
+            t0 = time.perf_counter()
+            run = self.sandbox.run({**base_request, "cases": [c.steps for c in prep.cases]},
+                                   limits)
+            import_error = next((m["import_error"] for m in run.messages
+                                 if isinstance(m.get("import_error"), dict)), None)
+            if import_error is not None:
+                return self._unimportable(exercise, import_error, run, started)
+            result = self._judge(exercise, prep, run, limits)
+            result.duration_ms = round((time.perf_counter() - t0) * 1000, 2)
+            results.append(result)
+            if result.status != "pass":
+                failed_layer = prep.check.layer
+        status = "pass" if all(r.status == "pass" for r in results) else "fail"
+        return Verdict(exercise.id, status, results,
+                       duration_s=time.perf_counter() - started)
+
+    def _unimportable(self, exercise: Exercise, error: dict[str, Any], run: Run,
+                      started: float) -> Verdict:
+        syntax = error.get("syntax")
+        where = f" (line {syntax[0]})" if isinstance(syntax, list) and syntax else ""
+        message = (f"Your file does not run: {error.get('type')}: {error.get('message')}"
+                   f"{where}")
+        result = CheckResult("the file imports", "contract", "error", message=message,
+                             traceback=_frames(error), output=run.stdout or None)
+        return Verdict(exercise.id, "error", [result], message=message,
+                       duration_s=time.perf_counter() - started)
+
+    def _judge(self, exercise: Exercise, prep: Prepared, run: Run, limits: Limits
+               ) -> CheckResult:
+        chk = prep.check
+        by_case: dict[int, dict[str, Any]] = {}
+        for message in run.messages:
+            index = message.get("case")
+            if isinstance(index, int) and not isinstance(index, bool):
+                by_case.setdefault(index, message)
+        fixtures = exercise.fixtures[0] if exercise.fixtures else {}
+        for i, case in enumerate(prep.cases):
+            code = describe.case_code(case.steps, exercise.reference)
+            base = dict(name=chk.name, layer=chk.layer, case=code, note=case.note or None,
+                        output=run.stdout or None)
+            message = by_case.get(i)
+            if message is None:
+                return CheckResult(status="error", message=_fate(run, limits), **base)
+            error = message.get("error")
+            if isinstance(error, dict):
+                mistake = match_mistake_error(exercise.mistakes, fixtures, case, error)
+                diagnosis = (_diag(Diagnosis(mistake.id, mistake.message), known=True) if mistake
+                             else _diag(recognise_error(error, exercise.entry), known=False))
+                return CheckResult(
+                    status="error",
+                    message=f"{error.get('type', 'Exception')}: {error.get('message', '')}",
+                    traceback=_frames(error), diagnosis=diagnosis, **base)
+            try:
+                got = {str(label): from_plain(value) for label, value in message["outputs"]}
+            except (WireError, KeyError, TypeError, ValueError):
+                return CheckResult(status="fail", message="Your code returned something that "
+                                   "is not plain data (numbers, arrays, lists, tuples, dicts).",
+                                   **base)
+            expected = prep.expected[i]
+            facts = {**case.facts, "warnings": message.get("warnings") or []}
+            if expected is not None:
+                for label, want in expected.items():
+                    have = got.get(label, MISSING)
+                    if have is MISSING:
+                        return CheckResult(status="fail", message=f"{label} was not produced",
+                                           **base)
+                    path = "" if len(expected) == 1 and case.steps[-1].get("fn") == label \
+                        else label
+                    names = exercise.returns.get(label)
+                    mismatch = compare(want, have, case.rtol, case.atol, path, names)
+                    if mismatch:
+                        diagnosis = self._diagnose(exercise, fixtures, case, got, mismatch, facts)
+                        return _failure(mismatch, diagnosis, base)
+            for judge in case.judges:
+                verdict = judge(got, expected, case)
+                if verdict:
+                    finding = verdict if isinstance(verdict, Finding) else Finding(str(verdict))
+                    diagnosis = (Diagnosis(finding.diagnosis, finding.diagnosis_message or "")
+                                 if finding.diagnosis else None)
+                    return CheckResult(status="fail", message=finding.message,
+                                       diagnosis=_diag(diagnosis, known=False), **base)
+        return CheckResult(chk.name, chk.layer, "pass")
+
+    def _diagnose(self, exercise: Exercise, fixtures: dict[str, Any], case: Case,
+                  got: dict[str, Any], mismatch: Mismatch, facts: dict[str, Any]
+                  ) -> tuple[Diagnosis, bool] | None:
+        mistake = match_mistake(exercise.mistakes, fixtures, case, got)
+        if mistake is not None:
+            return Diagnosis(mistake.id, mistake.message), True
+        generic = recognise(mismatch, facts)
+        return (generic, False) if generic else None
+
+
+def match_mistake(mistakes: list[Mistake], fixtures: dict[str, Any], case: Case,
+                  got: dict[str, Any]) -> Mistake | None:
+    """The first known mistake whose output on this case is what the learner's code returned.
+
+    A mistake that declares a shared diagnosis (``DIAGNOSIS = "missing-average"``) is there to
+    prove that recogniser works, so it is not matched by output here.
+    """
+    for mistake in mistakes:
+        if mistake.diagnosis != mistake.id:
+            continue
+        try:
+            theirs = run_trusted(mistake.namespace, fixtures, case)
+        except Exception:
+            continue
+        if theirs and all(label in got and compare(v, got[label], case.rtol, case.atol) is None
+                          for label, v in theirs.items()):
+            return mistake
+    return None
+
+
+def match_mistake_error(mistakes: list[Mistake], fixtures: dict[str, Any], case: Case,
+                        error: dict[str, Any]) -> Mistake | None:
+    """The first known mistake that raises the very exception the learner's code raised."""
+    for mistake in mistakes:
+        if mistake.diagnosis != mistake.id:
+            continue
+        try:
+            run_trusted(mistake.namespace, fixtures, case)
+        except Exception as exc:
+            if type(exc).__name__ == error.get("type") and str(exc) == error.get("message"):
+                return mistake
+    return None
+
+
+def _diag(diagnosis: Diagnosis | None, known: bool) -> dict[str, Any] | None:
+    if diagnosis is None:
+        return None
+    return {"id": diagnosis.id, "message": diagnosis.message, "known": known}
+
+
+def _failure(mismatch: Mismatch, diagnosis: tuple[Diagnosis, bool] | None,
+             base: dict[str, Any]) -> CheckResult:
+    expected, got = mismatch.expected, mismatch.got
+    shown_expected, shown_got = describe.value(expected), describe.value(got)
+    if (mismatch.where and isinstance(expected, np.ndarray) and isinstance(got, np.ndarray)
+            and expected.size > 60 and expected.shape == got.shape):
+        at = mismatch.where
+        shown_expected += f"\n  at {list(at)}: {describe.value(expected[at])}"
+        shown_got += f"\n  at {list(at)}: {describe.value(got[at])}"
+    return CheckResult(
+        status="fail", message=mismatch.message, expected=shown_expected, got=shown_got,
+        max_abs_diff=mismatch.max_abs, max_rel_diff=mismatch.max_rel,
+        where=list(mismatch.where) if mismatch.where else None,
+        diagnosis=_diag(diagnosis[0], diagnosis[1]) if diagnosis else None, **base)
+
+
+def _frames(error: dict[str, Any]) -> list[dict[str, Any]]:
+    frames = []
+    for frame in error.get("frames") or []:
+        if isinstance(frame, list) and len(frame) == 4:
+            frames.append({"file": str(frame[0]), "line": frame[1], "function": str(frame[2]),
+                           "code": str(frame[3])})
+    syntax = error.get("syntax")
+    if isinstance(syntax, list) and len(syntax) == 3 and not frames:
+        frames.append({"file": "", "line": syntax[0], "function": "", "code": str(syntax[2]),
+                       "column": syntax[1]})
+    return frames
+
+
+def _fate(run: Run, limits: Limits) -> str:
+    """Why a case has no result: the child's fate, in a sentence that names the limit."""
+    if run.sandbox_lost:
+        return ("The sandbox was lost during this check: your code killed or stopped its "
+                "parent process. That cannot pass.")
+    if run.timed_out:
+        return (f"Time limit: the check did not finish within {limits.time_s:g} s. An endless "
+                "loop, or a Python loop over every element where numpy would do?")
+    if run.result_overflow:
+        return "Your code returned more than 64 MiB of data."
+    if run.protocol_error:
+        return f"Unreadable result: {run.protocol_error}."
+    sig = run.killed_by
+    if sig is not None:
+        if sig == signal.SIGXCPU:
+            return f"CPU time limit: the check used more than {limits.time_s:g} s of CPU."
+        if sig in (signal.SIGSEGV, signal.SIGBUS, signal.SIGABRT):
+            return (f"Your code crashed the Python process ({signal.Signals(sig).name}), often "
+                    f"an allocation beyond the memory limit ({limits.memory_mb} MiB).")
+        name = signal.Signals(sig).name if sig in signal.valid_signals() else str(sig)
+        return f"Your process was killed by {name}."
+    if run.status == 0:
+        return ("Your code ended the process before returning a result (sys.exit, quit or "
+                "os._exit?). Return the result instead.")
+    return f"Your process exited with status {run.status} before returning a result."

@@ -1,0 +1,1 @@
+"""The learner's history, kept in the workspace's SQLite store."""

@@ -1,0 +1,102 @@
+"""What runs inside the learner's process: import their file, run the cases, report plain data.
+
+Everything this module sends is untrusted by the time it arrives: the learner's code shares this
+process and may have tampered with it. The checker therefore treats each message as data to
+validate and judge, never as a verdict.
+"""
+
+from __future__ import annotations
+
+import json
+import linecache
+import os
+import random
+import sys
+import traceback
+import types
+import warnings
+from typing import Any, BinaryIO
+
+import numpy as np
+
+from .script import Interpreter
+from .wire import frame, to_plain
+
+LEARNER_MODULE = "learner_submission"
+MAX_FRAMES = 12
+MAX_WARNINGS = 5
+
+
+def _send(out: BinaryIO, message: dict[str, Any]) -> None:
+    out.write(frame(json.dumps(message, allow_nan=True, separators=(",", ":")).encode()))
+    out.flush()
+
+
+def describe_exception(exc: BaseException, filename: str) -> dict[str, Any]:
+    """The learner-facing account of an exception: type, message, their own frames only."""
+    frames = [
+        [f.filename, f.lineno, f.name, (f.line or "").strip()]
+        for f in traceback.extract_tb(exc.__traceback__)
+        if f.filename == filename
+    ][-MAX_FRAMES:]
+    described: dict[str, Any] = {
+        "type": type(exc).__name__,
+        "message": str(exc)[:2000],
+        "frames": frames,
+    }
+    if isinstance(exc, SyntaxError):
+        described["syntax"] = [exc.lineno, exc.offset, (exc.text or "").rstrip("\n")]
+    return described
+
+
+def _warnings(caught: list[warnings.WarningMessage], filename: str) -> list[list[Any]]:
+    mine = [w for w in caught if w.filename == filename] or caught
+    return [[w.category.__name__, str(w.message)[:300], w.filename, w.lineno]
+            for w in mine[:MAX_WARNINGS]]
+
+
+def _fresh_randomness() -> None:
+    # A forked child inherits its parent's random state; reseed so that code which relies on
+    # global state instead of the rng it is given changes from run to run, and shows.
+    seed = int.from_bytes(os.urandom(4), "little")
+    np.random.seed(seed)
+    random.seed(seed)
+
+
+def run(request: dict[str, Any], out: BinaryIO, layers: list[str]) -> None:
+    _fresh_randomness()
+    filename = request["filename"]
+    source = request["source"]
+    _send(out, {"layers": layers})
+
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    module = types.ModuleType(LEARNER_MODULE)
+    module.__file__ = filename
+    sys.modules[LEARNER_MODULE] = module
+    fixtures: dict[str, Any] = {}
+    if request.get("fixtures_source"):
+        exec(compile(request["fixtures_source"], request["fixtures_filename"], "exec"), fixtures)
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            exec(compile(source, filename, "exec"), module.__dict__)
+        except BaseException as exc:  # the learner's file may raise anything, SystemExit too
+            _send(out, {"import_error": describe_exception(exc, filename)})
+            return
+
+    for index, steps in enumerate(request["cases"]):
+        interpreter = Interpreter(module.__dict__, fixtures)
+        outputs: list[list[Any]] = []
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                for label, value in interpreter.run(steps):
+                    outputs.append([label, to_plain(value)])
+            except BaseException as exc:
+                _send(out, {"case": index, "outputs": outputs, "step": interpreter.step,
+                            "error": describe_exception(exc, filename),
+                            "warnings": _warnings(caught, filename)})
+                continue
+        _send(out, {"case": index, "outputs": outputs, "warnings": _warnings(caught, filename)})
+    _send(out, {"done": True})

@@ -1,0 +1,117 @@
+"""A learner's workspace: one starter file per exercise in track folders, and the store.
+
+    kata/
+      mlkata.toml                 marks the workspace; settings (extra catalogs, rest days)
+      .mlkata/progress.sqlite     every attempt, hints shown, the current exercise
+      foundations/softmax.py      the learner's files
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .engine.catalog import Catalog
+from .engine.exercise import Exercise
+from .progress.store import Store
+
+MARKER = "mlkata.toml"
+DEFAULT_CONFIG = """\
+# mlkata workspace settings
+[workspace]
+version = 1
+# Extra exercise folders of your own (see "Writing an exercise" in the mlkata docs):
+catalogs = []
+"""
+
+
+class WorkspaceError(Exception):
+    pass
+
+
+@dataclass
+class Workspace:
+    root: Path
+    config: dict[str, object] = field(default_factory=dict)
+    _store: Store | None = None
+
+    @classmethod
+    def find(cls, start: Path | None = None) -> Workspace | None:
+        env = os.environ.get("MLKATA_WORKSPACE")
+        here = Path(env) if env else (start or Path.cwd())
+        for folder in [here, *here.resolve().parents]:
+            if (folder / MARKER).is_file():
+                return cls.open(folder)
+        return None
+
+    @classmethod
+    def open(cls, root: Path) -> Workspace:
+        try:
+            config = tomllib.loads((root / MARKER).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise WorkspaceError(f"{root / MARKER}: {exc}") from exc
+        return cls(root.resolve(), config.get("workspace", {}))
+
+    @classmethod
+    def create(cls, root: Path, catalog: Catalog) -> tuple[Workspace, list[Path]]:
+        """Create (or complete) a workspace; existing learner files are never overwritten."""
+        root.mkdir(parents=True, exist_ok=True)
+        marker = root / MARKER
+        if not marker.exists():
+            marker.write_text(DEFAULT_CONFIG, encoding="utf-8")
+        workspace = cls.open(root)
+        written = []
+        for exercise in catalog.exercises:
+            path = workspace.file_for(exercise)
+            if not path.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(exercise.starter, encoding="utf-8")
+                written.append(path)
+        workspace.store  # noqa: B018  (creates the store now, not at the first check)
+        return workspace, written
+
+    @property
+    def extra_catalogs(self) -> list[Path]:
+        entries = self.config.get("catalogs", [])
+        if not isinstance(entries, list):
+            return []
+        return [(self.root / str(p)).resolve() for p in entries]
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store(self.root / ".mlkata" / "progress.sqlite")
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def file_for(self, exercise: Exercise) -> Path:
+        return self.root / exercise.track / f"{exercise.id}.py"
+
+    def current(self, catalog: Catalog) -> Exercise:
+        """The exercise the learner is on: the stored pointer, else the first unsolved one."""
+        pointer = self.store.get("current")
+        if pointer and pointer in catalog:
+            return catalog[pointer]
+        solved = {k for k, s in self.store.statuses().items() if s.solved}
+        for exercise in catalog.exercises:
+            if exercise.id not in solved:
+                return exercise
+        return catalog.exercises[-1]
+
+    def set_current(self, exercise: Exercise) -> None:
+        self.store.set("current", exercise.id)
+
+    def next_unsolved(self, catalog: Catalog, after: Exercise) -> Exercise | None:
+        solved = {k for k, s in self.store.statuses().items() if s.solved}
+        ids = catalog.ids()
+        start = ids.index(after.id) + 1
+        for exercise in catalog.exercises[start:] + catalog.exercises[:start]:
+            if exercise.id not in solved and exercise.id != after.id:
+                return exercise
+        return None
