@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from ..sandbox.wire import Opaque
+from ..sandbox.wire import Opaque, Raised
 
 
 @dataclass
@@ -28,6 +28,8 @@ class Mismatch:
 
 
 def describe_type(value: Any) -> str:
+    if isinstance(value, Raised):
+        return f"an exception ({value.type_name})"
     if isinstance(value, np.ndarray):
         return f"an ndarray of shape {value.shape} and dtype {value.dtype}"
     if isinstance(value, Opaque):
@@ -60,6 +62,17 @@ def compare(expected: Any, got: Any, rtol: float = 1e-7, atol: float | None = No
             path: str = "", names: list[str] | None = None) -> Mismatch | None:
     """The first way ``got`` differs from ``expected``, or None when they agree."""
     here = path or "the result"
+
+    if isinstance(expected, Raised):
+        if got != expected:
+            instead = (f"it raised {got.type_name}" if isinstance(got, Raised)
+                       else f"it returned {describe_type(got)}")
+            return Mismatch(path, "type", f"this call should raise {expected.type_name}, "
+                            f"{instead}", expected, got)
+        return None
+    if isinstance(got, Raised):
+        return Mismatch(path, "type", f"{here} should be {describe_type(expected)}, but the "
+                        f"call raised {got.type_name}", expected, got)
 
     if isinstance(expected, np.ndarray):
         if not isinstance(got, np.ndarray):
@@ -222,11 +235,11 @@ def _compare_arrays(expected: np.ndarray, got: np.ndarray, rtol: float, atol: fl
     if not over.any():
         return None
     flat = int(np.argmax(diff))
-    where = tuple(int(i) for i in np.unravel_index(flat, diff.shape)) if diff.ndim else None
+    largest = tuple(int(i) for i in np.unravel_index(flat, diff.shape)) if diff.ndim else None
     max_abs = float(diff.flat[flat])
     denom = float(abs(e.flat[flat]))
     max_rel = max_abs / denom if denom > 0 else float("inf")
     count = int(over.sum())
     what = f"differs in {count} of {e.size} entries" if e.size > 1 else "differs"
     return Mismatch(path, "value", f"{here} {what}", expected, got, max_abs=max_abs,
-                    max_rel=max_rel, where=where)
+                    max_rel=max_rel, where=largest)

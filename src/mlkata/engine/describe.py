@@ -104,6 +104,8 @@ def case_code(steps: list[dict[str, Any]], namespace: dict[str, Any]) -> str:
             expr = f"{step['obj']}.{step['name']}({', '.join(rendered)})"
         elif op == "attr":
             expr = f"{step['obj']}.{step['name']}"
+        elif op == "item":
+            expr = f"{step['obj']}[{from_plain(step['index'])!r}]"
         elif op == "operator":
             expr = (f"-{rendered[0]}" if step["fn"] == "neg"
                     else f" {OPERATOR_SYMBOLS[step['fn']]} ".join(rendered))

@@ -13,7 +13,7 @@ learner sees is on the smallest input that shows it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -161,6 +161,13 @@ def call(fn: str, *args: Any, **kwargs: Any) -> Case:
     return Case(steps=[step], size=_size(everything), facts=_facts(everything))
 
 
+def raises(fn: str, *args: Any, **kwargs: Any) -> Case:
+    """A case where ``fn(*args, **kwargs)`` must raise: the exception's type is compared."""
+    case = call(fn, *args, **kwargs)
+    case.steps[0]["catch"] = True
+    return case
+
+
 class Ref:
     """A value living on both sides of a scenario; arithmetic on refs records operator steps."""
 
@@ -222,6 +229,10 @@ class Scenario:
         return self._store({"op": "method", "obj": obj.name, "name": method,
                             **self._args(args, kwargs)}, name)
 
+    def item(self, obj: Ref, index: int | str, name: str | None = None) -> Ref:
+        """``obj[index]``: take one item of a returned tuple, list or dict (e.g. a cache)."""
+        return self._store({"op": "item", "obj": obj.name, "index": to_plain(index)}, name)
+
     def attr(self, obj: Ref, attribute: str, name: str | None = None) -> Ref:
         return self._store({"op": "attr", "obj": obj.name, "name": attribute}, name)
 
@@ -243,6 +254,3 @@ class Scenario:
                     facts=_facts(self._values))
 
 
-def each(cases: Iterable[Case]) -> Iterator[Case]:
-    """Yield from an iterable of cases (reads well inside a check)."""
-    yield from cases

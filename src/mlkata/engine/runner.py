@@ -134,27 +134,27 @@ class Checker:
                ) -> CheckResult:
         chk = prep.check
         by_case: dict[int, dict[str, Any]] = {}
-        for message in run.messages:
-            index = message.get("case")
+        for sent in run.messages:
+            index = sent.get("case")
             if isinstance(index, int) and not isinstance(index, bool):
-                by_case.setdefault(index, message)
+                by_case.setdefault(index, sent)
         fixtures = exercise.fixtures[0] if exercise.fixtures else {}
         for i, case in enumerate(prep.cases):
             code = describe.case_code(case.steps, exercise.reference)
-            base = dict(name=chk.name, layer=chk.layer, case=code, note=case.note or None,
-                        output=run.stdout or None)
+            base: dict[str, Any] = dict(name=chk.name, layer=chk.layer, case=code,
+                                        note=case.note or None, output=run.stdout or None)
             message = by_case.get(i)
             if message is None:
                 return CheckResult(status="error", message=_fate(run, limits), **base)
             error = message.get("error")
             if isinstance(error, dict):
                 mistake = match_mistake_error(exercise.mistakes, fixtures, case, error)
-                diagnosis = (_diag(Diagnosis(mistake.id, mistake.message), known=True) if mistake
-                             else _diag(recognise_error(error, exercise.entry), known=False))
+                named = (_diag(Diagnosis(mistake.id, mistake.message), known=True) if mistake
+                         else _diag(recognise_error(error, exercise.entry), known=False))
                 return CheckResult(
                     status="error",
                     message=f"{error.get('type', 'Exception')}: {error.get('message', '')}",
-                    traceback=_frames(error), diagnosis=diagnosis, **base)
+                    traceback=_frames(error), diagnosis=named, **base)
             try:
                 got = {str(label): from_plain(value) for label, value in message["outputs"]}
             except (WireError, KeyError, TypeError, ValueError):
@@ -174,16 +174,16 @@ class Checker:
                     names = exercise.returns.get(label)
                     mismatch = compare(want, have, case.rtol, case.atol, path, names)
                     if mismatch:
-                        diagnosis = self._diagnose(exercise, fixtures, case, got, mismatch, facts)
-                        return _failure(mismatch, diagnosis, base)
+                        found = self._diagnose(exercise, fixtures, case, got, mismatch, facts)
+                        return _failure(mismatch, found, base)
             for judge in case.judges:
                 verdict = judge(got, expected, case)
                 if verdict:
                     finding = verdict if isinstance(verdict, Finding) else Finding(str(verdict))
-                    diagnosis = (Diagnosis(finding.diagnosis, finding.diagnosis_message or "")
-                                 if finding.diagnosis else None)
+                    judged = (Diagnosis(finding.diagnosis, finding.diagnosis_message or "")
+                              if finding.diagnosis else None)
                     return CheckResult(status="fail", message=finding.message,
-                                       diagnosis=_diag(diagnosis, known=False), **base)
+                                       diagnosis=_diag(judged, known=False), **base)
         return CheckResult(chk.name, chk.layer, "pass")
 
     def _diagnose(self, exercise: Exercise, fixtures: dict[str, Any], case: Case,

@@ -62,7 +62,7 @@ def validate_exercise(exercise: Exercise, checker: Checker) -> Iterator[Finding]
         for mistake in mistakes:
             status, diagnosis, message = run(mistake.path)
             ok = status != "pass" and diagnosis == mistake.diagnosis
-            detail = (f"passed every check" if status == "pass" else
+            detail = ("passed every check" if status == "pass" else
                       f"diagnosed as {diagnosis!r}, expected {mistake.diagnosis!r} ({message})"
                       if not ok else "")
             yield finding(f"mistake {mistake.id} is recognised", ok, detail)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import selectors
@@ -124,18 +125,14 @@ class Sandbox:
 
     def _replace(self) -> None:
         if self._proc is not None:
-            try:
+            with contextlib.suppress(OSError):
                 self._proc.kill()
-            except OSError:
-                pass
             self._proc.wait()
             if self._proc.stdout:
                 self._proc.stdout.close()
             if self._proc.stdin:
-                try:
+                with contextlib.suppress(OSError):
                     self._proc.stdin.close()
-                except OSError:
-                    pass
             self._proc = None
         self.start()
 

@@ -12,6 +12,7 @@ Layers, each applied where the OS allows it and skipped cleanly where it does no
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import resource
@@ -90,17 +91,13 @@ def drop_privileges() -> bool:
 
 def apply_limits(limits: Limits) -> None:
     def cap(which: int, value: int) -> None:
-        try:
+        with contextlib.suppress(ValueError, OSError):
             resource.setrlimit(which, (value, value))
-        except (ValueError, OSError):
-            pass
 
     cap(resource.RLIMIT_AS, limits.memory_mb * 1024 * 1024)
     cpu = int(limits.time_s) + 2
-    try:
+    with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-    except (ValueError, OSError):
-        pass
     cap(resource.RLIMIT_FSIZE, limits.file_size_mb * 1024 * 1024)
     cap(resource.RLIMIT_CORE, 0)
     cap(resource.RLIMIT_NPROC, 0)

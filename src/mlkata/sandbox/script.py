@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from .wire import WireError, from_plain
+from .wire import Raised, WireError, from_plain
 
 OPERATORS: dict[str, Callable[..., Any]] = {
     "add": operator.add, "sub": operator.sub, "mul": operator.mul, "truediv": operator.truediv,
@@ -38,7 +38,13 @@ class Interpreter:
     def run(self, steps: list[dict[str, Any]]) -> Iterator[tuple[str, Any]]:
         """Execute the steps in order, yielding ``(label, value)`` for every step with ``out``."""
         for self.step, step in enumerate(steps):
-            value = self._execute(step)
+            if step.get("catch"):
+                try:
+                    value = self._execute(step)
+                except Exception as exc:  # the case expects an exception: its type is the output
+                    value = Raised(type(exc).__name__)
+            else:
+                value = self._execute(step)
             if step.get("as"):
                 self.env[step["as"]] = value
             if step.get("out"):
@@ -54,6 +60,8 @@ class Interpreter:
             return getattr(self._var(step["obj"]), step["name"])(*args, **kwargs)
         if op == "attr":
             return getattr(self._var(step["obj"]), step["name"])
+        if op == "item":
+            return self._var(step["obj"])[self.value(step["index"])]
         if op == "operator":
             return OPERATORS[step["fn"]](*args)
         if op == "is":

@@ -22,7 +22,8 @@ ALLOWED_DTYPES = frozenset(
      "float16", "float32", "float64", "complex64", "complex128"]
 )
 MAX_DEPTH = 40
-TAGS = ("__nd__", "__np__", "__tuple__", "__dict__", "__object__", "__ref__", "__fn__", "__rng__")
+TAGS = ("__nd__", "__np__", "__tuple__", "__dict__", "__object__", "__raised__", "__ref__",
+        "__fn__", "__rng__")
 
 
 Special = Callable[[dict[str, Any]], Any]
@@ -34,6 +35,8 @@ class WireError(ValueError):
 
 def to_plain(value: Any, _depth: int = 0) -> Any:
     """Turn a Python value into JSON-able plain data; unknown objects become a description."""
+    if isinstance(value, Raised):
+        return {"__raised__": value.type_name}
     if _depth > MAX_DEPTH:
         return {"__object__": "a structure nested too deeply"}
     if value is None or isinstance(value, bool | str):
@@ -112,6 +115,21 @@ class Opaque:
         return hash(self.type_name)
 
 
+class Raised(Opaque):
+    """The outcome of a step that was expected to raise: the exception's type name."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"raised {self.type_name}"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Raised) and other.type_name == self.type_name
+
+    def __hash__(self) -> int:
+        return hash(("raised", self.type_name))
+
+
 def from_plain(obj: Any, special: Special | None = None, _depth: int = 0) -> Any:
     """Materialise trusted values from plain data received from anywhere, validating as we go.
 
@@ -158,6 +176,8 @@ def from_plain(obj: Any, special: Special | None = None, _depth: int = 0) -> Any
         return out
     if "__object__" in obj:
         return Opaque(str(obj["__object__"])[:200])
+    if "__raised__" in obj:
+        return Raised(str(obj["__raised__"])[:200])
     raise WireError(f"unknown tagged object with keys {sorted(obj)[:5]}")
 
 
@@ -207,7 +227,8 @@ def frame(payload: bytes) -> bytes:
 
 def split_frames(data: bytes) -> tuple[list[bytes], bool]:
     """Cut a byte string into frames; the flag is False when a frame is cut off or overlong."""
-    frames, pos = [], 0
+    frames: list[bytes] = []
+    pos = 0
     while pos < len(data):
         if pos + FRAME_HEADER > len(data):
             return frames, False

@@ -19,6 +19,7 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import bisect  # noqa: E402,F401  (preloaded: the child may not be allowed to read the stdlib)
 import collections  # noqa: E402,F401
+import contextlib
 import dataclasses  # noqa: E402,F401
 import functools  # noqa: E402,F401
 import gc  # noqa: E402
@@ -34,7 +35,6 @@ import time  # noqa: E402
 import typing  # noqa: E402,F401
 from typing import Any  # noqa: E402
 
-import numpy as np  # noqa: E402
 import numpy.fft  # noqa: E402,F401
 import numpy.linalg  # noqa: E402,F401
 import numpy.random  # noqa: E402,F401
@@ -126,10 +126,8 @@ def _collect(pid: int, fds: dict[str, int], limits: isolation.Limits) -> dict[st
 
 def _kill(pid: int) -> None:
     for target in (-pid, pid):
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.kill(target, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
 
 
 def _reap(pid: int, grace: float) -> int:
