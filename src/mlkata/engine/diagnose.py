@@ -184,6 +184,11 @@ def recognise_error(error: dict[str, Any], entry: list[str]) -> Diagnosis | None
     if kind == "NameError" and "in your file" in message:
         return Diagnosis("missing-name", f"{message}: the checker calls "
                          f"{', '.join(entry)} — keep the names from the starter.")
+    if kind in ("ModuleNotFoundError", "ImportError", "PermissionError") and (
+            "import" in message or "No module" in message or "Permission denied" in message):
+        return Diagnosis("import-unavailable", "That module is not available inside the "
+                         "checker's sandbox: use numpy and the standard library's math, "
+                         "itertools, collections, functools, heapq, random, dataclasses.")
     if kind == "RecursionError":
         return Diagnosis("recursion", "Recursion too deep: use an explicit stack or loop for "
                          "long chains.")

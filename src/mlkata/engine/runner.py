@@ -151,10 +151,10 @@ class Checker:
                 mistake = match_mistake_error(exercise.mistakes, fixtures, case, error)
                 named = (_diag(Diagnosis(mistake.id, mistake.message), known=True) if mistake
                          else _diag(recognise_error(error, exercise.entry), known=False))
-                return CheckResult(
-                    status="error",
-                    message=f"{error.get('type', 'Exception')}: {error.get('message', '')}",
-                    traceback=_frames(error), diagnosis=named, **base)
+                text = str(error.get("message") or "")
+                kind = str(error.get("type") or "Exception")
+                return CheckResult(status="error", message=f"{kind}: {text}" if text else kind,
+                                   traceback=_frames(error), diagnosis=named, **base)
             try:
                 got = {str(label): from_plain(value) for label, value in message["outputs"]}
             except (WireError, KeyError, TypeError, ValueError):
@@ -267,6 +267,8 @@ def _frames(error: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _fate(run: Run, limits: Limits) -> str:
     """Why a case has no result: the child's fate, in a sentence that names the limit."""
+    if run.internal_error:
+        return f"The checker itself failed (a bug in mlkata, not in your code): {run.internal_error}"
     if run.sandbox_lost:
         return ("The sandbox was lost during this check: your code killed or stopped its "
                 "parent process. That cannot pass.")

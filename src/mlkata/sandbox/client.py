@@ -29,6 +29,7 @@ class Run:
     result_overflow: bool = False
     protocol_error: str | None = None
     sandbox_lost: bool = False
+    internal_error: str | None = None
     stdout: str = ""
     stderr: str = ""
     stdout_truncated: bool = False
@@ -103,6 +104,8 @@ class Sandbox:
         except (SandboxLost, OSError, ValueError):
             self._replace()
             return Run(sandbox_lost=True)
+        if "internal_error" in header:
+            return Run(internal_error=str(header["internal_error"]))
         run = Run(
             status=header["status"], timed_out=header["timed_out"],
             result_overflow=header["result_overflow"], stdout=header["stdout"],

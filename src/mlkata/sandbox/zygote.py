@@ -17,27 +17,33 @@ import os
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
-import bisect  # noqa: E402,F401  (preloaded: the child may not be allowed to read the stdlib)
-import collections  # noqa: E402,F401
-import contextlib
-import dataclasses  # noqa: E402,F401
-import functools  # noqa: E402,F401
+import contextlib  # noqa: E402
 import gc  # noqa: E402
-import heapq  # noqa: E402,F401
-import itertools  # noqa: E402,F401
+import importlib  # noqa: E402
 import json  # noqa: E402
-import math  # noqa: E402,F401
 import selectors  # noqa: E402
 import signal  # noqa: E402
-import statistics  # noqa: E402,F401
 import sys  # noqa: E402
 import time  # noqa: E402
-import typing  # noqa: E402,F401
 from typing import Any  # noqa: E402
 
-import numpy.fft  # noqa: E402,F401
-import numpy.linalg  # noqa: E402,F401
-import numpy.random  # noqa: E402,F401
+import numpy  # noqa: E402,F401
+
+# Modules learner code may import, loaded here once: a child running as another user may not be
+# allowed to read the standard library's files, and every child saves the import time.
+PRELOAD = (
+    "__future__", "abc", "array", "bisect", "cmath", "collections", "collections.abc",
+    "contextlib", "copy", "dataclasses", "decimal", "enum", "fractions", "functools", "heapq",
+    "itertools", "math", "numbers", "operator", "queue", "random", "re", "socket",
+    "statistics", "string", "time", "types", "typing", "warnings", "weakref",
+    "numpy.fft", "numpy.linalg", "numpy.random", "numpy.ma", "numpy.polynomial",
+    "numpy.lib.stride_tricks",
+)
+for _name in PRELOAD:
+    try:
+        importlib.import_module(_name)
+    except ImportError:
+        pass
 
 from . import child, isolation  # noqa: E402
 from .wire import frame, read_frame  # noqa: E402
@@ -176,8 +182,10 @@ def main() -> None:
         raw = read_frame(reader)
         if raw is None:
             return
-        request = json.loads(raw)
-        response = serve_one(request, (control_in, control_out))
+        try:
+            response = serve_one(json.loads(raw), (control_in, control_out))
+        except Exception as exc:  # a bug here must not look like the learner's doing
+            response = {"internal_error": f"{type(exc).__name__}: {exc}", "result": b""}
         result = response.pop("result")
         _write_all(control_out, frame(json.dumps(response).encode()) + frame(result))
 
