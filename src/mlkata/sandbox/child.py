@@ -20,7 +20,8 @@ from typing import Any, BinaryIO
 import numpy as np
 
 from .script import Interpreter
-from .wire import frame, to_plain
+from .framing import frame
+from .wire import to_plain
 
 LEARNER_MODULE = "learner_submission"
 MAX_FRAMES = 12

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .isolation import Limits
-from .wire import FRAME_HEADER, frame, split_frames
+from .framing import FRAME_HEADER, frame, split_frames
 
 #: How long past a check's own time limit the checker waits for the zygote before replacing it.
 GRACE_S = 5.0

@@ -46,7 +46,7 @@ for _name in PRELOAD:
         pass
 
 from . import child, isolation  # noqa: E402
-from .wire import frame, read_frame  # noqa: E402
+from .framing import frame, read_frame  # noqa: E402
 
 MAX_RESULT_BYTES = 64 * 1024 * 1024
 

@@ -1,6 +1,6 @@
 """Softmax regression: loss and gradients.  Theory: `mlkata theory softmax_regression_loss_grad`."""
 
-import numpy as np
+import numpy as np  # noqa: F401  (you will need it)
 
 
 def softmax_regression_loss_grad(W, b, X, y, reg):

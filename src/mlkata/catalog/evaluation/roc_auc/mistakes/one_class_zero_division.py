@@ -6,7 +6,7 @@ MESSAGE = ("With only one class in y_true, n_pos × n_neg is 0 and your code div
 def roc_auc(y_true, scores):
     y = [int(v) for v in y_true]
     s = [float(v) for v in scores]
-    pos = [si for si, yi in zip(s, y) if yi == 1]
-    neg = [si for si, yi in zip(s, y) if yi == 0]
+    pos = [si for si, yi in zip(s, y, strict=True) if yi == 1]
+    neg = [si for si, yi in zip(s, y, strict=True) if yi == 0]
     won = sum((p > q) + 0.5 * (p == q) for p in pos for q in neg)
     return won / (len(pos) * len(neg))

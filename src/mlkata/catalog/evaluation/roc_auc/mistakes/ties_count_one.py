@@ -1,7 +1,8 @@
 import numpy as np
 
-MESSAGE = ("A positive and a negative with equal scores count as a whole win (>=): a tie tells "
-           "nothing about the order, so it counts ½ — wins + ½·ties, over n_pos·n_neg.")
+MESSAGE = ("Your tied positive–negative pairs count 1 (a >= comparison, or a ROC "
+           "curve that passes the tied positives first): a tie counts ½ — (wins + ½·ties) / "
+           "(n_pos·n_neg), or one diagonal ROC step per group of equal scores.")
 
 
 def roc_auc(y_true, scores):

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from mlkata.engine.compare import compare
+from mlkata.engine.diagnose import recognise, recognise_error
+
+finite = st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False)
+
+
+@given(hnp.arrays(np.float64, hnp.array_shapes(max_dims=3, max_side=5), elements=finite))
+def test_an_array_equals_itself(x):
+    assert compare(x, x.copy()) is None
+
+
+@given(hnp.arrays(np.float64, hnp.array_shapes(max_dims=2, min_side=1, max_side=5),
+                  elements=st.floats(1, 100)))
+def test_a_relative_error_of_one_in_a_thousand_is_caught(x):
+    y = x.copy()
+    y.flat[0] *= 1.001
+    found = compare(x, y)
+    assert found is not None and found.kind == "value"
+    assert found.max_abs == pytest.approx(abs(y.flat[0] - x.flat[0]))
+
+
+def test_round_off_passes():
+    x = np.array([0.1, 0.2, 0.3])
+    assert compare(x, x * (1 + 1e-12)) is None
+
+
+def test_structure_is_checked_before_values():
+    assert compare(np.zeros(3), [0.0, 0.0, 0.0]).kind == "type"
+    assert compare(np.zeros((2, 3)), np.zeros((3, 2))).kind == "shape"
+    assert compare((1.0, 2.0), [1.0, 2.0]).kind == "type"
+    assert compare((1.0, 2.0), (1.0,)).kind == "length"
+    assert compare(np.array([1, 2]), np.array([1.0, 2.0])).kind == "dtype"
+    assert compare({"a": 1.0}, {"b": 1.0}).kind == "keys"
+    assert compare(1.0, np.array([1.0])).kind == "type"
+
+
+def test_nan_where_finite_is_expected():
+    found = compare(np.array([0.5, 0.5]), np.array([np.nan, 0.5]))
+    assert found.kind == "nonfinite" and found.where == (0,)
+    assert compare(np.array([-np.inf]), np.array([-np.inf])) is None
+
+
+def test_names_of_tuple_items_appear_in_the_path():
+    found = compare((1.0, np.zeros(2)), (1.0, np.ones(2)), names=["J", "dw"])
+    assert found.path == "dw"
+
+
+def _diagnosis(expected, got, **facts):
+    return recognise(compare(expected, got), facts)
+
+
+def test_missing_average_is_named_with_its_factor():
+    dw = np.array([0.3, -1.2, 0.7])
+    found = _diagnosis(dw, dw * 7, m=7)
+    assert found.id == "missing-average"
+    assert "7× too large" in found.message and "1/m" in found.message
+
+
+def test_other_factors():
+    e = np.array([1.0, -2.0, 3.0])
+    assert _diagnosis(e, -e).id == "sign-flip"
+    assert _diagnosis(e, 2 * e).id == "factor-of-two"
+    assert _diagnosis(e, 3.3 * e).id == "constant-factor"
+    assert _diagnosis(e, e * 10 / 9, m=10).id == "ddof"
+    assert _diagnosis(e, e * np.sqrt(10 / 9), m=10).id == "ddof-std"
+
+
+def test_transposed_and_axes():
+    e = np.arange(6.0).reshape(2, 3)
+    assert _diagnosis(e, e.T).id == "transposed"
+    assert _diagnosis(e, e.reshape(2, 3, 1)).id == "extra-axis"
+
+
+def test_permuted_labels():
+    e = np.array([0, 0, 1, 2, 2])
+    assert _diagnosis(e, np.array([2, 2, 0, 1, 1])).id == "permuted-labels"
+    assert _diagnosis(e, np.array([0, 1, 1, 2, 2])) is None
+
+
+def test_unrelated_values_are_not_given_a_false_name():
+    e = np.array([1.0, 2.0, 3.0])
+    assert _diagnosis(e, np.array([3.0, 1.0, 2.0])) is None
+
+
+def test_errors_are_named():
+    assert recognise_error({"type": "NotImplementedError", "message": ""}, ["f"]).id == \
+        "not-implemented"
+    assert recognise_error({"type": "ValueError",
+                            "message": "assignment destination is read-only"}, ["f"]).id == \
+        "modifies-input"
+    assert recognise_error({"type": "ZeroDivisionError", "message": "x"}, ["f"]) is None
