@@ -27,8 +27,8 @@ def _lambda_max(X):
 def _lr(X, factor):
     """factor / λ_max rounded down to two significant digits (readable in a failure)."""
     raw = factor / _lambda_max(X)
-    scale = 10.0 ** (np.floor(np.log10(raw)) - 1)
-    return float(np.floor(raw / scale) * scale)
+    digits = 1 - int(np.floor(np.log10(raw)))
+    return round(float(np.floor(raw * 10.0 ** digits)) / 10.0 ** digits, digits)
 
 
 def _problem(rng, m, n, noise=0.3):
@@ -116,7 +116,7 @@ def diverging(rng):
 @check("property", "makes all n_iters updates even after the cost has stopped changing")
 def converged(rng):
     X = np.round(rng.normal(size=(11, 2)), 2)
-    y = X @ np.array([1.5, -2.0]) + 0.5
+    y = np.round(X @ np.array([1.5, -2.0]) + 0.5, 4)
     yield _case(X, y, _lr(X, 1.0), 300).because(
         "y is exactly linear in X, so the cost falls to round-off long before 300 updates; "
         "every update still gets its entry in losses")

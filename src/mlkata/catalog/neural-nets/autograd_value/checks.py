@@ -184,18 +184,16 @@ def used_twice(rng):
                                                                    "along two paths")
 
 
-def _diamond(x_of, note, **leaves):
-    """A diamond: x = x_of(leaves) feeds two branches that meet again; all grads compared."""
-    s = Scenario()
-    refs = {name: s.new("Value", value, name=name) for name, value in leaves.items()}
-    F = _OnRefs(s)
-    x = x_of(*refs.values(), F)
-    return s, refs, x, F
-
-
 @check("fixed", "a shared intermediate Value collects all its gradient before passing it on "
        "(diamond graphs: topological order)")
 def diamonds(rng):
+    # Shown in this order (the theory page's example first), whatever their sizes.
+    for order, case in enumerate(_diamond_cases()):
+        case.size = order
+        yield case
+
+
+def _diamond_cases():
     # The theory page's example: x = a*b, y = x + 1, L = x*y.
     s = Scenario()
     a = s.new("Value", 2.0, name="a")

@@ -76,10 +76,10 @@ def integer_data(rng):
     yield call("gmm_em_step", X, weights, means, covs)
 
 
-@check("fixed", "worked example: four points on a line, two components")
+@check("fixed", "worked example: x = 0, 2, 5 and two components at 0 and 4")
 def worked_example(rng):
-    X = np.array([[0.0], [1.0], [4.0], [6.0]])
-    yield call("gmm_em_step", X, np.array([0.5, 0.5]), np.array([[0.0], [5.0]]),
+    X = np.array([[0.0], [2.0], [5.0]])
+    yield call("gmm_em_step", X, np.array([0.5, 0.5]), np.array([[0.0], [4.0]]),
                np.array([[[1.0]], [[1.0]]])).because(
         "the log-likelihood is measured at the parameters you are given, before the update")
 

