@@ -9,13 +9,21 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tomllib
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from . import clock
 from .engine.catalog import Catalog
 from .engine.exercise import Exercise
+from .progress import review
 from .progress.store import Store
+
+if TYPE_CHECKING:
+    from .engine.verdict import Verdict
 
 MARKER = "mlkata.toml"
 DEFAULT_CONFIG = """\
@@ -24,11 +32,23 @@ DEFAULT_CONFIG = """\
 version = 1
 # Extra exercise folders of your own (see "Writing an exercise" in the mlkata docs):
 catalogs = []
+
+[practice]
+# Days a week without practice that do not break your streak:
+rest_days_per_week = 1
 """
 
 
 class WorkspaceError(Exception):
     pass
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What recording a check changed beyond the attempt itself."""
+
+    review: review.ReviewOutcome | None = None
+    first_review_due: datetime | None = None
 
 
 @dataclass
@@ -52,7 +72,13 @@ class Workspace:
             config = tomllib.loads((root / MARKER).read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError) as exc:
             raise WorkspaceError(f"{root / MARKER}: {exc}") from exc
-        return cls(root.resolve(), config.get("workspace", {}))
+        return cls(root.resolve(), {**config.get("workspace", {}),
+                                    **config.get("practice", {})})
+
+    @property
+    def rest_days_per_week(self) -> int:
+        value = self.config.get("rest_days_per_week", 1)
+        return int(value) if isinstance(value, int) and 0 <= value <= 6 else 1
 
     @classmethod
     def create(cls, root: Path, catalog: Catalog) -> tuple[Workspace, list[Path]]:
@@ -115,3 +141,42 @@ class Workspace:
             if exercise.id not in solved and exercise.id != after.id:
                 return exercise
         return None
+
+    def record_check(self, exercise: Exercise, result: Verdict, source: str,
+                     origin: str = "check") -> Recorded:
+        """Record an attempt; a pass closes an open review or schedules the first one."""
+        failure = result.first_failure
+        self.store.record_attempt(exercise.id, result.status, result.duration_s * 1000, source,
+                                  failed_check=failure.name if failure else None,
+                                  diagnosis=result.diagnosis_id, origin=origin)
+        if not result.passed:
+            return Recorded()
+        now = clock.now()
+        outcome = review.finish(self.store, exercise.id, now)
+        if outcome is not None:
+            return Recorded(review=outcome)
+        return Recorded(first_review_due=review.schedule_first(self.store, exercise.id, now))
+
+    def archive_dir(self, exercise: Exercise) -> Path:
+        return self.root / ".mlkata" / "archive" / exercise.id
+
+    def start_review(self, exercise: Exercise) -> Path | None:
+        """Archive the learner's solution and give them a blank starter; returns the archive."""
+        path = self.file_for(exercise)
+        archived = None
+        if path.exists():
+            stamp = clock.now().strftime("%Y%m%dT%H%M%S")
+            archived = self.archive_dir(exercise) / f"{stamp}.py"
+            archived.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, archived)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(exercise.starter, encoding="utf-8")
+        review.begin(self.store, exercise.id, clock.now(),
+                     str(archived.relative_to(self.root)) if archived else None)
+        self.set_current(exercise)
+        return archived
+
+    def latest_archive(self, exercise: Exercise) -> Path | None:
+        folder = self.archive_dir(exercise)
+        found = sorted(folder.glob("*.py")) if folder.is_dir() else []
+        return found[-1] if found else None

@@ -131,6 +131,8 @@ def theory(obj: Context, exercise_id: str | None) -> None:
     from .theory import render_theory
     exercise = obj.exercise(exercise_id) if exercise_id else obj.need_workspace().current(
         obj.catalog)
+    if obj.workspace is not None:
+        obj.workspace.store.record_activity(exercise.id, "theory")
     out = console()
     render_theory(out, exercise)
 
@@ -179,23 +181,17 @@ def check(obj: Context, exercise_id: str | None, file: Path | None, as_json: boo
         result = checker.check(exercise, source, str(path.resolve()))
     finally:
         sandbox.close()
-    if ws is not None:
-        _record(ws, exercise, result, source, origin="check")
+    recorded = ws.record_check(exercise, result, source, origin="check") if ws else None
     if as_json:
         click.echo(json.dumps(result.to_json(), indent=2))
     else:
-        from .render import console, verdict
+        from .render import console, recorded_news, verdict
         out = console()
         verdict(out, exercise, result, path=str(path))
+        if recorded is not None:
+            recorded_news(out, exercise, recorded)
         _next_steps(out, obj, exercise, result, ws)
     sys.exit(EXIT_PASS if result.passed else EXIT_FAIL)
-
-
-def _record(ws: Workspace, exercise: Exercise, result: Any, source: str, origin: str) -> None:
-    failure = result.first_failure
-    ws.store.record_attempt(exercise.id, result.status, result.duration_s * 1000, source,
-                            failed_check=failure.name if failure else None,
-                            diagnosis=result.diagnosis_id, origin=origin)
 
 
 def _next_steps(out: Any, obj: Context, exercise: Exercise, result: Any,
@@ -221,6 +217,8 @@ def hint(obj: Context, exercise_id: str | None) -> None:
     exercise = obj.exercise(exercise_id) if exercise_id else obj.need_workspace().current(
         obj.catalog)
     shown = ws.store.show_hint(exercise.id, len(exercise.hints)) if ws else len(exercise.hints)
+    if ws is not None:
+        ws.store.record_activity(exercise.id, "hint")
     hints(console(), exercise, shown)
 
 
@@ -271,7 +269,10 @@ def reset(obj: Context, exercise_id: str, yes: bool) -> None:
 @click.argument("exercise_id", required=False)
 @click.pass_obj
 def watch(obj: Context, exercise_id: str | None) -> None:
-    """Re-check on every save; move on when it passes. Keys: h hint, l list, n next, r reset, q quit."""
+    """Re-check on every save, move on when it passes.
+
+    Keys: h hint, l list, n next, r reset, c check, q quit.
+    """
     from .watch import run_watch
     ws = obj.need_workspace()
     if exercise_id:
@@ -327,6 +328,107 @@ def validate(obj: Context, paths: tuple[Path, ...], as_json: bool) -> None:
         out.print(f"\n{len(exercises)} exercises, {len(findings) - len(bad)} items ok, "
                   f"{len(bad)} problems")
     sys.exit(EXIT_FAIL if bad else EXIT_PASS)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--plot", type=click.Path(path_type=Path, dir_okay=False),
+              help="Also draw the calendar, hours per week and time to solve to a PNG.")
+@click.option("--export", "export_to", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write your whole history to a JSON file.")
+@click.option("--import", "import_from", type=click.Path(path_type=Path, dir_okay=False,
+              exists=True), help="Merge a history exported elsewhere (no duplicates).")
+@click.option("--period", type=click.IntRange(1, 365), default=30, show_default=True,
+              help="Days in the period compared with your past.")
+@click.option("--rest-days", type=click.IntRange(0, 6), default=None,
+              help="Rest days a week that keep a streak (default: the workspace setting).")
+@click.pass_obj
+def progress(obj: Context, as_json: bool, plot: Path | None, export_to: Path | None,
+             import_from: Path | None, period: int, rest_days: int | None) -> None:
+    """Your practice: today, streaks, a year's calendar, you against your own past."""
+    from .. import clock
+    from ..progress import portable
+    from ..progress.report import from_store
+    ws = obj.need_workspace()
+    if export_to is not None:
+        counts = portable.export_history(ws.store, export_to)
+        click.echo(f"exported {counts['attempts']} attempts, {counts['activity']} moments of "
+                   f"practice and {counts['review_log']} reviews to {export_to}")
+        return
+    if import_from is not None:
+        try:
+            added = portable.import_history(ws.store, import_from)
+        except portable.ImportError_ as exc:
+            fail(str(exc), EXIT_FAIL)
+        click.echo(f"imported {added['attempts']} new attempts, {added['activity']} moments and "
+                   f"{added['review_log']} reviews (already present ones skipped)")
+        return
+    tracks = {t.id: [e.id for e in t.exercises] for t in obj.catalog.tracks}
+    now = clock.now()
+    report, solves = from_store(ws.store, tracks, now,
+                                rest_days if rest_days is not None else ws.rest_days_per_week,
+                                period)
+    if as_json:
+        click.echo(json.dumps(report.to_json(), indent=2))
+    else:
+        from .progress_view import render
+        from .render import console
+        render(console(), report, now)
+    if plot is not None:
+        from .plots import plot as draw
+        draw(report, solves, plot)
+        click.echo(f"plots written to {plot}", err=as_json)
+
+
+@cli.command()
+@click.argument("exercise_id", required=False)
+@click.option("--give-up", is_flag=True, help="End the open review of EXERCISE_ID as failed.")
+@click.option("--compare", is_flag=True,
+              help="Show your new solution of EXERCISE_ID beside the archived one.")
+@click.pass_obj
+def review(obj: Context, exercise_id: str | None, give_up: bool, compare: bool) -> None:
+    """Re-implement a solved exercise from a blank starter when its review is due (FSRS)."""
+    from .. import clock
+    from ..progress import review as reviews
+    from .render import console
+    ws = obj.need_workspace()
+    out = console()
+    now = clock.now()
+    if compare or give_up:
+        if exercise_id is None:
+            fail("Name the exercise: mlkata review ID --compare (or --give-up).")
+        exercise = obj.exercise(exercise_id)
+        if give_up:
+            outcome = reviews.finish(ws.store, exercise.id, now, gave_up=True)
+            if outcome is None:
+                fail(f"No review of {exercise.id} is open.")
+            out.print(f"Review of {exercise.id} rated Again; it comes back "
+                      f"{outcome.next_due:%Y-%m-%d}. Your previous solution: "
+                      f"{outcome.archived or 'not archived'}")
+            return
+        from .render import compare_solutions
+        archived = ws.latest_archive(exercise)
+        if archived is None:
+            fail(f"No archived solution of {exercise.id} yet.")
+        compare_solutions(out, archived, ws.file_for(exercise))
+        return
+    if exercise_id is None:
+        due = reviews.due(ws.store, now)
+        if not due:
+            upcoming = reviews.upcoming(ws.store)
+            nxt = f" The next: {upcoming[0][0]} on {upcoming[0][1]:%Y-%m-%d}." if upcoming else ""
+            out.print(f"No review is due.{nxt}")
+            return
+        exercise_id = due[0][0]
+    exercise = obj.exercise(exercise_id)
+    archived = ws.start_review(exercise)
+    path = ws.file_for(exercise).relative_to(ws.root)
+    out.print(f"[bold]Review: {exercise.id}[/] — {exercise.title}")
+    out.print(f"{path} is a blank starter again"
+              + (f"; your previous solution is in {archived.relative_to(ws.root)}" if archived
+                 else "") + ".")
+    out.print("Implement it from memory (the theory is there if you need it: "
+              f"mlkata theory {exercise.id}), then mlkata check or mlkata watch.")
 
 
 def main() -> None:

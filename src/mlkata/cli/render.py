@@ -13,10 +13,13 @@ from rich.table import Table
 from rich.text import Text
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..engine.catalog import Catalog
     from ..engine.exercise import Exercise
     from ..engine.verdict import CheckResult, Verdict
     from ..progress.store import ExerciseStatus
+    from ..workspace import Recorded
 
 MARKS = {"pass": ("✓", "green"), "fail": ("✗", "red"), "error": ("✗", "red"),
          "skip": ("·", "dim")}
@@ -129,3 +132,28 @@ def hints(out: Console, exercise: Exercise, shown: int) -> None:
                 else "that was the last hint — the theory page has the derivation")
     out.print(Panel(body, title=f"hints · {exercise.id}", title_align="left",
                     subtitle=subtitle, subtitle_align="left", border_style="cyan"))
+
+
+def recorded_news(out: Console, exercise: Exercise, recorded: Recorded) -> None:
+    """What a pass changed: a review completed and rescheduled, or the first review planned."""
+    if recorded.review is not None:
+        r = recorded.review
+        out.print(Text.assemble(("↻ review done: ", "bold cyan"),
+                                f"{r.outcome}, {r.active_minutes:.0f} min — rated {r.rating}; "
+                                f"next review {r.next_due:%Y-%m-%d}"))
+        if r.archived:
+            out.print(Text(f"  compare with your previous solution: mlkata review "
+                           f"{exercise.id} --compare", style="dim"))
+    elif recorded.first_review_due is not None:
+        out.print(Text(f"  solved — it comes back for a review from memory on "
+                       f"{recorded.first_review_due:%Y-%m-%d}", style="dim"))
+
+
+def compare_solutions(out: Console, before: Path, after: Path) -> None:
+    import difflib
+    old = before.read_text(encoding="utf-8").splitlines()
+    new = after.read_text(encoding="utf-8").splitlines() if after.exists() else []
+    diff = "\n".join(difflib.unified_diff(old, new, fromfile=f"before ({before.name})",
+                                          tofile="now", lineterm=""))
+    out.print(Syntax(diff or "(identical)", "diff", theme="ansi_dark",
+                     background_color="default"))

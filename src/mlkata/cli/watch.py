@@ -90,11 +90,9 @@ class Watch:
         source = path.read_text(encoding="utf-8", errors="replace")
         with self.out.status(f"checking {ex.id}…"):
             result = self.checker.check(ex, source, str(path))
-        failure = result.first_failure
-        self.ws.store.record_attempt(ex.id, result.status, result.duration_s * 1000, source,
-                                     failed_check=failure.name if failure else None,
-                                     diagnosis=result.diagnosis_id, origin="watch")
+        recorded = self.ws.record_check(ex, result, source, origin="watch")
         render.verdict(self.out, ex, result, path=str(path.relative_to(self.ws.root)))
+        render.recorded_news(self.out, ex, recorded)
         return result.passed
 
     def advance(self, only_if_solved: bool = False) -> bool:
@@ -119,6 +117,7 @@ class Watch:
             return False
         if key == "h":
             shown = self.ws.store.show_hint(self.exercise.id, len(self.exercise.hints))
+            self.ws.store.record_activity(self.exercise.id, "hint")
             render.hints(self.out, self.exercise, shown)
         elif key == "l":
             statuses = self.ws.store.statuses()
@@ -145,6 +144,7 @@ class Watch:
         self.footer()
 
     def loop(self, poll: float = 0.1) -> None:
+        self.ws.store.record_activity(self.exercise.id, "watch")
         self.intro()
         seen = _mtime(self.ws.file_for(self.exercise))
         self.run_check()

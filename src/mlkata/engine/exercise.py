@@ -6,7 +6,7 @@
     solution.py     the reference solution
     checks.py       the checks, written with mlkata.engine.kit
     mistakes/*.py   known mistakes: each a buggy solution with the MESSAGE it must earn
-    fixtures.py     optional: plain functions handed to the learner's code (e.g. an f to differentiate)
+    fixtures.py     optional: functions handed to the learner's code (an f to differentiate)
 """
 
 from __future__ import annotations

@@ -71,7 +71,7 @@ class Case:
         return self
 
     def because(self, note: str) -> Case:
-        """Why this case exists, shown with a failure ("two points tie for the nearest centroid")."""
+        """Why this case exists, shown with a failure ("two points tie for the nearest one")."""
         self.note = note
         return self
 

@@ -268,7 +268,8 @@ def _frames(error: dict[str, Any]) -> list[dict[str, Any]]:
 def _fate(run: Run, limits: Limits) -> str:
     """Why a case has no result: the child's fate, in a sentence that names the limit."""
     if run.internal_error:
-        return f"The checker itself failed (a bug in mlkata, not in your code): {run.internal_error}"
+        return ("The checker itself failed (a bug in mlkata, not in your code): "
+                f"{run.internal_error}")
     if run.sandbox_lost:
         return ("The sandbox was lost during this check: your code killed or stopped its "
                 "parent process. That cannot pass.")

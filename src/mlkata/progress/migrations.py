@@ -27,4 +27,39 @@ MIGRATIONS: list[str] = [
         value TEXT NOT NULL
     );
     """,
+    # 2: practice time, spaced review, portable history (every row gets a uid)
+    """
+    ALTER TABLE attempts ADD COLUMN uid TEXT;
+    UPDATE attempts SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
+    CREATE UNIQUE INDEX attempts_uid ON attempts (uid);
+    CREATE TABLE activity (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        exercise TEXT NOT NULL,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL
+    );
+    CREATE INDEX activity_by_time ON activity (at);
+    CREATE TABLE review_cards (
+        exercise TEXT PRIMARY KEY,
+        card TEXT NOT NULL,
+        due TEXT NOT NULL
+    );
+    CREATE TABLE review_log (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        exercise TEXT NOT NULL,
+        at TEXT NOT NULL,
+        rating INTEGER NOT NULL,
+        outcome TEXT NOT NULL,
+        checks INTEGER NOT NULL,
+        active_s REAL NOT NULL,
+        archived TEXT
+    );
+    CREATE TABLE review_sessions (
+        exercise TEXT PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        archived TEXT
+    );
+    """,
 ]

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from .. import clock
 from .migrations import MIGRATIONS
@@ -64,13 +67,34 @@ class Store:
     def record_attempt(self, exercise: str, status: str, duration_ms: float, source: str,
                        failed_check: str | None = None, diagnosis: str | None = None,
                        origin: str = "check") -> int:
+        at = clock.now().isoformat()
         with self.transaction() as db:
             cursor = db.execute(
                 "INSERT INTO attempts (exercise, at, status, duration_ms, code_sha256, "
-                "failed_check, diagnosis, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (exercise, clock.now().isoformat(), status, duration_ms, code_hash(source),
-                 failed_check, diagnosis, origin))
+                "failed_check, diagnosis, origin, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (exercise, at, status, duration_ms, code_hash(source),
+                 failed_check, diagnosis, origin, uuid.uuid4().hex))
+            db.execute("INSERT INTO activity (uid, exercise, at, kind) VALUES (?, ?, ?, ?)",
+                       (uuid.uuid4().hex, exercise, at, "check"))
             return int(cursor.lastrowid or 0)
+
+    def record_activity(self, exercise: str, kind: str) -> None:
+        """A moment of practice (a save, a hint, the theory read): time on task is derived."""
+        with self.transaction() as db:
+            db.execute("INSERT INTO activity (uid, exercise, at, kind) VALUES (?, ?, ?, ?)",
+                       (uuid.uuid4().hex, exercise, clock.now().isoformat(), kind))
+
+    def activity(self) -> list[tuple[str, datetime, str]]:
+        rows = self.db.execute("SELECT exercise, at, kind FROM activity ORDER BY at, id")
+        return [(r[0], datetime.fromisoformat(r[1]), r[2]) for r in rows]
+
+    def rows(self, table: str) -> list[dict[str, Any]]:
+        if table not in ("attempts", "activity", "review_cards", "review_log",
+                         "review_sessions", "exercise_state", "settings"):
+            raise ValueError(table)
+        cursor = self.db.execute(f"SELECT * FROM {table}")
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
 
     def statuses(self) -> dict[str, ExerciseStatus]:
         rows = self.db.execute(

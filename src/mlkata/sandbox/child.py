@@ -19,8 +19,8 @@ from typing import Any, BinaryIO
 
 import numpy as np
 
-from .script import Interpreter
 from .framing import frame
+from .script import Interpreter
 from .wire import to_plain
 
 LEARNER_MODULE = "learner_submission"

@@ -12,8 +12,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from .isolation import Limits
 from .framing import FRAME_HEADER, frame, split_frames
+from .isolation import Limits
 
 #: How long past a check's own time limit the checker waits for the zygote before replacing it.
 GRACE_S = 5.0

@@ -40,10 +40,8 @@ PRELOAD = (
     "numpy.lib.stride_tricks",
 )
 for _name in PRELOAD:
-    try:
+    with contextlib.suppress(ImportError):
         importlib.import_module(_name)
-    except ImportError:
-        pass
 
 from . import child, isolation  # noqa: E402
 from .framing import frame, read_frame  # noqa: E402
@@ -70,8 +68,11 @@ def _child(request: dict[str, Any], limits: isolation.Limits, result_w: int,
         os.dup2(devnull, 0)
         os.dup2(out_w, 1)
         os.dup2(err_w, 2)
-        sys.stdout = open(1, "w", buffering=1, encoding="utf-8", errors="replace", closefd=False)
-        sys.stderr = open(2, "w", buffering=1, encoding="utf-8", errors="replace", closefd=False)
+        # the learner's own print() goes to these pipes, line by line, for as long as it lives
+        sys.stdout = open(1, "w", buffering=1, encoding="utf-8", errors="replace",  # noqa: SIM115
+                          closefd=False)
+        sys.stderr = open(2, "w", buffering=1, encoding="utf-8", errors="replace",  # noqa: SIM115
+                          closefd=False)
         layers = isolation.isolate(limits)
         with open(result_w, "wb", closefd=False) as out:
             child.run(request, out, layers)

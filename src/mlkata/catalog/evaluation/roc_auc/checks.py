@@ -74,7 +74,8 @@ def integer_scores(rng):
     yield call("roc_auc", np.array([1, 0, 0, 1, 0, 1, 0]), np.array([4, 7, -2, 9, 0, 3, 1]))
 
 
-@check("fixed", "the worked example: scores (0.1, 0.4, 0.35, 0.8) for labels (0, 0, 1, 1) give 0.75")
+@check("fixed",
+       "the worked example: scores (0.1, 0.4, 0.35, 0.8) for labels (0, 0, 1, 1) give 0.75")
 def worked_example(rng):
     yield call("roc_auc", np.array([0, 0, 1, 1]), np.array([0.1, 0.4, 0.35, 0.8]))
 

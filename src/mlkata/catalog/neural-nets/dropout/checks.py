@@ -97,6 +97,11 @@ def test_time(rng_):
         _test_time(x))
 
 
+@check("fixed", "worked example: mask (T, F, T, F), p = 0.5 gives dx = (2, 0, 2, 0)")
+def worked_example(rng_):
+    yield call("dropout_backward", np.ones(4), np.array([True, False, True, False]), 0.5)
+
+
 @check("fixed", "backward: dx = dout · mask / (1 − p) on a given mask")
 def backward_fixed(rng_):
     mask = np.array([[True, False, True, True], [False, True, True, False],

@@ -1,6 +1,5 @@
 import numpy as np
 
-DIAGNOSIS = "transposed"
 MESSAGE = ("D is the transpose of the answer: it has one row per point of B. Put A first: "
            "A[:, None, :] − B[None, :, :], so that D[i, j] compares A[i] with B[j].")
 

@@ -1,0 +1,22 @@
+import numpy as np
+
+MESSAGE = ("Your errors are twice too large: you take the mean squared error, (1/i)·Σ. The "
+           "contract uses the cost with its ½, (1/2i)·Σ (and 1/(2m_val) for validation).")
+
+
+def ridge_closed_form(X, y, lam):
+    x_mean, y_mean = X.mean(axis=0), y.mean()
+    Xc, yc = X - x_mean, y - y_mean
+    A = Xc.T @ Xc + lam * np.eye(X.shape[1])
+    w = np.linalg.lstsq(A, Xc.T @ yc, rcond=None)[0]
+    return w, y_mean - x_mean @ w
+
+
+def learning_curve(X, y, X_val, y_val, lam):
+    m = X.shape[0]
+    train_err, val_err = np.zeros(m), np.zeros(m)
+    for i in range(1, m + 1):
+        w, b = ridge_closed_form(X[:i], y[:i], lam)
+        train_err[i - 1] = np.mean((X[:i] @ w + b - y[:i]) ** 2)
+        val_err[i - 1] = np.mean((X_val @ w + b - y_val) ** 2)
+    return train_err, val_err

@@ -1,0 +1,34 @@
+import numpy as np
+
+DIAGNOSIS = "modifies-input"
+MESSAGE = ("relu_forward writes the zeros into x itself. Build a new array: np.maximum(x, 0) "
+           "(and keep the untouched x as the cache).")
+
+
+def affine_forward(x, w, b):
+    x = np.asarray(x, dtype=float)
+    x_flat = x.reshape(x.shape[0], -1)          # (N, d1, ..., dk) -> (N, D)
+    out = x_flat @ w + b                        # (N, M)
+    cache = (x, np.asarray(w, dtype=float))
+    return out, cache
+
+
+def affine_backward(dout, cache):
+    x, w = cache
+    dout = np.asarray(dout, dtype=float)
+    x_flat = x.reshape(x.shape[0], -1)
+    dx = (dout @ w.T).reshape(x.shape)          # back to x's own shape
+    dw = x_flat.T @ dout                        # (D, M)
+    db = dout.sum(axis=0)                       # (M,): b was added to every row
+    return dx, dw, db
+
+
+def relu_forward(x):
+    out = x
+    out[out < 0] = 0
+    return out, x
+
+
+def relu_backward(dout, cache):
+    x = cache
+    return np.where(x > 0, dout, 0.0)           # derivative 0 where x <= 0, also at exactly 0
