@@ -205,6 +205,8 @@ def test_review_loop_through_the_cli(tmp_path, monkeypatch):
     assert "comes back for a review" in " ".join(out.split())
     assert "No review is due" in runner.invoke(cli, ["review"]).output
     at(T0 + timedelta(days=30), monkeypatch)
+    rows = json.loads(runner.invoke(cli, ["list", "--json"]).output)["exercises"]
+    assert [r["id"] for r in rows if r["review_due"]] == ["softmax"]
     out = runner.invoke(cli, ["review"]).output
     assert "Review: softmax" in out
     assert mine.read_text() == (SOFTMAX / "starter.py").read_text()

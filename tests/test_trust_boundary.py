@@ -9,7 +9,6 @@ import time
 import pytest
 
 from mlkata.engine.catalog import Catalog
-from mlkata.engine.runner import Checker
 from mlkata.sandbox import Limits, Sandbox
 
 SOFTMAX_OK = """

@@ -104,9 +104,12 @@ def init(obj: Context, directory: Path) -> None:
 @click.pass_obj
 def list_(obj: Context, as_json: bool) -> None:
     """Tracks and exercises, with your status on each."""
+    from .. import clock
+    from ..progress import review
     ws = obj.workspace
     statuses = ws.store.statuses() if ws else {}
     current = ws.current(obj.catalog).id if ws else None
+    due = {e for e, _ in review.due(ws.store, clock.now())} if ws else set()
     if as_json:
         rows = []
         for ex in obj.catalog.exercises:
@@ -115,11 +118,12 @@ def list_(obj: Context, as_json: bool) -> None:
                          "difficulty": ex.difficulty, "prerequisites": ex.prerequisites,
                          "status": "solved" if st and st.solved else
                          "attempted" if st else "untouched",
-                         "attempts": st.attempts if st else 0, "current": ex.id == current})
+                         "attempts": st.attempts if st else 0, "current": ex.id == current,
+                         "review_due": ex.id in due})
         click.echo(json.dumps({"exercises": rows}, indent=2))
         return
     from .render import console, exercise_list
-    exercise_list(console(), obj.catalog, statuses, current)
+    exercise_list(console(), obj.catalog, statuses, current, due)
 
 
 @cli.command()

@@ -96,7 +96,8 @@ def _failure(failure: CheckResult, path: str | None) -> Group:
 
 
 def exercise_list(out: Console, catalog: Catalog, statuses: dict[str, ExerciseStatus],
-                  current: str | None) -> None:
+                  current: str | None, due: set[str] | None = None) -> None:
+    due = due or set()
     for track in catalog.tracks:
         table = Table(title=track.title, title_justify="left", title_style="bold",
                       show_header=False, box=None, padding=(0, 1))
@@ -115,13 +116,16 @@ def exercise_list(out: Console, catalog: Catalog, statuses: dict[str, ExerciseSt
             name = Text(ex.id, style="bold" if ex.id == current else "")
             if ex.id == current:
                 name.append("  ← current", style="cyan")
+            if ex.id in due:
+                name.append("  ↻ review due", style="bold cyan")
             attempts = f"{status.attempts} checks" if status else ""
             table.add_row(mark, name, ex.title + "  " + "●" * ex.difficulty, attempts)
         out.print(table)
         out.print()
     solved = sum(1 for s in statuses.values() if s.solved)
     out.print(Text(f"{solved} of {len(catalog.exercises)} solved   ✓ solved  ~ attempted  "
-                   "· untouched", style="dim"))
+                   "· untouched" + (f"   ↻ {len(due)} due for review: mlkata review" if due
+                                   else ""), style="dim"))
 
 
 def hints(out: Console, exercise: Exercise, shown: int) -> None:

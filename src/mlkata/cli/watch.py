@@ -120,8 +120,11 @@ class Watch:
             self.ws.store.record_activity(self.exercise.id, "hint")
             render.hints(self.out, self.exercise, shown)
         elif key == "l":
+            from .. import clock
+            from ..progress import review
             statuses = self.ws.store.statuses()
-            render.exercise_list(self.out, self.catalog, statuses, self.exercise.id)
+            due = {e for e, _ in review.due(self.ws.store, clock.now())}
+            render.exercise_list(self.out, self.catalog, statuses, self.exercise.id, due)
         elif key == "n":
             self.advance()
         elif key == "r":

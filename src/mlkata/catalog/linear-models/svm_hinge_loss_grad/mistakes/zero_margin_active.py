@@ -9,8 +9,8 @@ def svm_hinge_loss_grad(W, b, X, y, reg, delta=1.0):
     rows = np.arange(m)
     S = X @ W + b
     M = S - S[rows, y][:, None] + delta
-    M[rows, y] = -np.inf
     active = M >= 0
+    active[rows, y] = False
     loss = M[active].sum() / m + 0.5 * reg * np.sum(W * W)
     C = active.astype(float)
     C[rows, y] = -active.sum(axis=1)
