@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.console import Console, Group
-from rich.markup import escape
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.syntax import Syntax
@@ -129,7 +128,7 @@ def exercise_list(out: Console, catalog: Catalog, statuses: dict[str, ExerciseSt
 
 
 def hints(out: Console, exercise: Exercise, shown: int) -> None:
-    body = Group(*[Text.assemble((f"{i + 1}. ", "bold"), escape(h))
+    body = Group(*[Text.assemble((f"{i + 1}. ", "bold"), h)
                    for i, h in enumerate(exercise.hints[:shown])])
     more = len(exercise.hints) - shown
     subtitle = (f"{more} more: mlkata hint {exercise.id}" if more

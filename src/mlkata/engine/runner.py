@@ -10,7 +10,7 @@ import hashlib
 import signal
 import time
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -56,9 +56,14 @@ def check_seed(seed: int, check: Check) -> np.random.Generator:
 class Checker:
     """Checks files against exercises; keep one alive to reuse its warm sandbox and cases."""
 
-    def __init__(self, sandbox: Sandbox | None = None, seed: int = 0) -> None:
+    def __init__(self, sandbox: Sandbox | None = None, seed: int = 0, batch: bool = False,
+                 hide: tuple[str, ...] = ()) -> None:
+        """``batch`` runs all checks of a file in one child (for graders, where throughput
+        counts); ``hide`` lists folders the learner's process must not see (see isolation)."""
         self.sandbox = sandbox or Sandbox()
         self.seed = seed
+        self.batch = batch
+        self.hide = list(hide)
         self._prepared: dict[tuple[str, int], list[Prepared]] = {}
 
     def close(self) -> None:
@@ -91,12 +96,20 @@ class Checker:
         started = time.perf_counter()
         prepared = self.prepare(exercise)
         fixtures = exercise.fixtures
-        base_request = {"source": source, "filename": filename,
+        base_request = {"source": source, "filename": filename, "hide": self.hide,
                         "fixtures_source": fixtures[1] if fixtures else None,
                         "fixtures_filename": fixtures[2] if fixtures else None}
+        batch_run: Run | None = None
+        if self.batch:
+            total = sum(p.check.time_s or exercise.limits.time_s for p in prepared)
+            batch_run = self.sandbox.run(
+                {**base_request, "cases": [c.steps for p in prepared for c in p.cases]},
+                Limits(time_s=total, memory_mb=exercise.limits.memory_mb))
         results: list[CheckResult] = []
         failed_layer: str | None = None
+        offset = 0
         for prep in prepared:
+            first, offset = offset, offset + len(prep.cases)
             if failed_layer is not None and prep.check.layer != failed_layer:
                 results.append(CheckResult(prep.check.name, prep.check.layer, "skip"))
                 continue
@@ -104,8 +117,11 @@ class Checker:
             if prep.check.time_s:
                 limits = Limits(time_s=prep.check.time_s, memory_mb=limits.memory_mb)
             t0 = time.perf_counter()
-            run = self.sandbox.run({**base_request, "cases": [c.steps for c in prep.cases]},
-                                   limits)
+            if batch_run is not None:
+                run = _slice(batch_run, first, len(prep.cases))
+            else:
+                run = self.sandbox.run({**base_request, "cases": [c.steps for c in prep.cases]},
+                                       limits)
             import_error = next((m["import_error"] for m in run.messages
                                  if isinstance(m.get("import_error"), dict)), None)
             if import_error is not None:
@@ -180,10 +196,8 @@ class Checker:
                 verdict = judge(got, expected, case)
                 if verdict:
                     finding = verdict if isinstance(verdict, Finding) else Finding(str(verdict))
-                    judged = (Diagnosis(finding.diagnosis, finding.diagnosis_message or "")
-                              if finding.diagnosis else None)
                     return CheckResult(status="fail", message=finding.message,
-                                       diagnosis=_diag(judged, known=False), **base)
+                                       diagnosis=_judged(finding, exercise.mistakes), **base)
         return CheckResult(chk.name, chk.layer, "pass")
 
     def _diagnose(self, exercise: Exercise, fixtures: dict[str, Any], case: Case,
@@ -194,6 +208,19 @@ class Checker:
             return Diagnosis(mistake.id, mistake.message), True
         generic = recognise(mismatch, facts)
         return (generic, False) if generic else None
+
+
+def _slice(run: Run, first: int, count: int) -> Run:
+    """The part of a batch run that belongs to one check, its cases numbered from 0."""
+    messages = []
+    for message in run.messages:
+        index = message.get("case")
+        if isinstance(index, int) and not isinstance(index, bool):
+            if first <= index < first + count:
+                messages.append({**message, "case": index - first})
+        else:
+            messages.append(message)
+    return replace(run, messages=messages)
 
 
 def match_mistake(mistakes: list[Mistake], fixtures: dict[str, Any], case: Case,
@@ -228,6 +255,16 @@ def match_mistake_error(mistakes: list[Mistake], fixtures: dict[str, Any], case:
             if type(exc).__name__ == error.get("type") and str(exc) == error.get("message"):
                 return mistake
     return None
+
+
+def _judged(finding: Finding, mistakes: list[Mistake]) -> dict[str, Any] | None:
+    """A judge's diagnosis; naming one of the exercise's own mistakes brings its MESSAGE."""
+    if not finding.diagnosis:
+        return None
+    own = next((m for m in mistakes if m.id == finding.diagnosis), None)
+    if own is not None:
+        return _diag(Diagnosis(own.id, finding.diagnosis_message or own.message), known=True)
+    return _diag(Diagnosis(finding.diagnosis, finding.diagnosis_message or ""), known=False)
 
 
 def _diag(diagnosis: Diagnosis | None, known: bool) -> dict[str, Any] | None:

@@ -20,10 +20,12 @@ import signal
 import sys
 from dataclasses import dataclass
 
+CLONE_NEWNS = 0x00020000
 CLONE_NEWUSER = 0x10000000
 CLONE_NEWPID = 0x20000000
 CLONE_NEWNET = 0x40000000
 PR_SET_PDEATHSIG = 1
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_REC, MS_PRIVATE = 1, 2, 4, 16384, 1 << 18
 NOBODY = 65534
 
 
@@ -50,8 +52,11 @@ def _unshare(libc: ctypes.CDLL, flags: int) -> bool:
     return bool(libc.unshare(flags) == 0)
 
 
-def enter_namespaces() -> list[str]:
+def enter_namespaces(hide: tuple[str, ...] = ()) -> list[str]:
     """Move into fresh namespaces; returns the layers obtained.
+
+    ``hide`` lists folders (a catalog with reference solutions, a server's data) to cover with an
+    empty read-only tmpfs in a private mount namespace, so the learner's code cannot read them.
 
     With a new PID namespace the *next* child is its init, so this forks: the caller continues in
     the child, and the intermediate process waits and passes its fate on (exit code or signal).
@@ -61,7 +66,11 @@ def enter_namespaces() -> list[str]:
         return []
     root = os.geteuid() == 0
     wanted = CLONE_NEWNET | CLONE_NEWPID | (0 if root else CLONE_NEWUSER)
-    if _unshare(libc, wanted):
+    if hide and _unshare(libc, wanted | CLONE_NEWNS):
+        layers = ["net", "pid"] + ([] if root else ["user"])
+        if _cover(libc, hide):
+            layers.append("hidden")
+    elif _unshare(libc, wanted):
         layers = ["net", "pid"] + ([] if root else ["user"])
     elif _unshare(libc, CLONE_NEWNET | (0 if root else CLONE_NEWUSER)):
         return ["net"] + ([] if root else ["user"])
@@ -77,6 +86,17 @@ def enter_namespaces() -> list[str]:
         signal.signal(sig, signal.SIG_DFL)
         os.kill(os.getpid(), sig)
     os._exit(os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else 1)
+
+
+def _cover(libc: ctypes.CDLL, paths: tuple[str, ...]) -> bool:
+    if libc.mount(None, b"/", None, MS_REC | MS_PRIVATE, None) != 0:
+        return False
+    for path in paths:
+        if os.path.isdir(path) and libc.mount(
+                b"tmpfs", path.encode(), b"tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV,
+                b"size=4k") != 0:
+            return False
+    return True
 
 
 def drop_privileges() -> bool:
@@ -103,10 +123,10 @@ def apply_limits(limits: Limits) -> None:
     cap(resource.RLIMIT_NPROC, 0)
 
 
-def isolate(limits: Limits) -> list[str]:
+def isolate(limits: Limits, hide: tuple[str, ...] = ()) -> list[str]:
     """Raise every wall available here; returns the names of the layers in force."""
     os.setsid()
-    layers = ["session"] + enter_namespaces()
+    layers = ["session"] + enter_namespaces(hide)
     if drop_privileges():
         layers.append("nobody")
     apply_limits(limits)

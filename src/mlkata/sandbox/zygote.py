@@ -73,7 +73,7 @@ def _child(request: dict[str, Any], limits: isolation.Limits, result_w: int,
                           closefd=False)
         sys.stderr = open(2, "w", buffering=1, encoding="utf-8", errors="replace",  # noqa: SIM115
                           closefd=False)
-        layers = isolation.isolate(limits)
+        layers = isolation.isolate(limits, tuple(str(p) for p in request.get("hide", [])))
         with open(result_w, "wb", closefd=False) as out:
             child.run(request, out, layers)
     except BaseException:  # anything here is the harness failing, not a verdict

@@ -1,8 +1,9 @@
 import numpy as np
 
-MESSAGE = ("You fold the bias corrections into the step size (the 'efficient' form of the Adam "
-           "paper), so eps lands on √v instead of √v̂. That agrees only while eps is "
-           "negligible; here it is not. Bias-correct m and v, then divide by √v̂ + eps.")
+MESSAGE = ("You fold the bias corrections into the step size (the paper's 'efficient' form), "
+           "which puts eps on √v instead of √v̂. In the first steps √v is up to 30× smaller than "
+           "√v̂, so eps weighs that much more and the step is off by more than the checker's "
+           "tolerance. Bias-correct m and v, then divide by √v̂ + eps.")
 
 
 def adam_step(w, dw, state, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):

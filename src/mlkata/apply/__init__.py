@@ -1,0 +1,1 @@
+"""Apply a learner's implementation to real data, beside scikit-learn's."""
