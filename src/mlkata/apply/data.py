@@ -242,10 +242,10 @@ def prepare(table: Table, target: str | None, kind: str, drop_na: bool = False,
             columns.append(numeric[column][keep])
             names.append(column)
         else:
-            cells = np.array(text[column], dtype=object)[keep]
-            levels = sorted(set(cells.tolist()))
+            kept_cells = np.array(text[column], dtype=object)[keep]
+            levels = sorted(set(kept_cells.tolist()))
             for level in levels:
-                columns.append((cells == level).astype(float))
+                columns.append((kept_cells == level).astype(float))
                 names.append(f"{column}={level}")
             notes.append(f"one-hot encoded {column!r} into {len(levels)} columns")
     X = np.column_stack(columns)

@@ -435,5 +435,89 @@ def review(obj: Context, exercise_id: str | None, give_up: bool, compare: bool) 
               f"mlkata theory {exercise.id}), then mlkata check or mlkata watch.")
 
 
+@cli.command(name="apply")
+@click.argument("exercise_id")
+@click.option("--data", "source", required=True,
+              help="A CSV or Parquet file, or iris, wine, breast_cancer, digits, diabetes.")
+@click.option("--target", help="The column to predict (bundled datasets: 'target').")
+@click.option("--file", "file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Your implementation, if not the workspace's.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@click.option("--report", type=click.Path(path_type=Path, file_okay=False),
+              help="Write an HTML page with the plots to this folder.")
+@click.option("--drop-na", is_flag=True, help="Drop rows with missing values.")
+@click.option("--one-hot", is_flag=True, help="One-hot encode non-numeric feature columns.")
+@click.option("--standardize", is_flag=True, help="Standardise every feature.")
+@click.option("--k", type=click.IntRange(1, 1000), help="Clusters or components.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
+@click.option("--max-rows", type=click.IntRange(10), help="Read only the first N rows.")
+@click.option("--time-limit", type=float, default=300.0, show_default=True,
+              help="Seconds your code may take on this data.")
+@click.pass_obj
+def apply_(obj: Context, exercise_id: str, source: str, target: str | None, file: Path | None,
+           as_json: bool, report: Path | None, drop_na: bool, one_hot: bool,
+           standardize: bool, k: int | None, seed: int, max_rows: int | None,
+           time_limit: float) -> None:
+    """Run your implementation on your own data, beside scikit-learn's."""
+    from ..sandbox import Sandbox
+    sandbox = Sandbox().start()
+    try:
+        _apply(obj, exercise_id, source, target, file, as_json, report, drop_na, one_hot,
+               standardize, k, seed, max_rows, time_limit, sandbox)
+    finally:
+        sandbox.close()
+
+
+def _apply(obj: Context, exercise_id: str, source: str, target: str | None, file: Path | None,
+           as_json: bool, report: Path | None, drop_na: bool, one_hot: bool, standardize: bool,
+           k: int | None, seed: int, max_rows: int | None, time_limit: float,
+           sandbox: Any) -> None:
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        fail("mlkata apply compares with scikit-learn: pip install 'mlkata[apply]'")
+    from ..apply.data import DataError, load, prepare
+    from ..apply.runner import Applier, ApplyError, adapter_for
+    exercise = obj.exercise(exercise_id)
+    adapter = adapter_for(exercise)
+    if adapter is None:
+        usable = [e.id for e in obj.catalog.exercises if (e.folder / "apply.py").exists()]
+        fail(f"{exercise.id} is not a model or a transform to apply to data; these are: "
+             f"{', '.join(usable)}")
+    _, path, _ = _resolve(obj, exercise.id, file)
+    try:
+        dataset = prepare(load(source, max_rows), target, adapter.KIND, drop_na, one_hot,
+                          standardize)
+    except DataError as exc:
+        fail(str(exc))
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .render import console
+    out = console(stderr=as_json)
+    applier = Applier(exercise, adapter, sandbox, path.read_text(encoding="utf-8",
+                      errors="replace"), str(path.resolve()), seed=seed, time_s=time_limit)
+    try:
+        with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+                      console=out, transient=True) as bar:
+            task = bar.add_task("starting", total=1.0)
+            result = applier.run(dataset, k=k, progress=lambda what, share: bar.update(
+                task, description=what, completed=share))
+    except DataError as exc:
+        fail(str(exc))
+    except ApplyError as exc:
+        fail(str(exc), EXIT_FAIL)
+    except ValueError as exc:  # scikit-learn refusing the data, said in one line
+        fail(f"scikit-learn cannot use this data: {exc}".splitlines()[0], EXIT_FAIL)
+    if as_json:
+        click.echo(json.dumps(result.to_json(), indent=2))
+    else:
+        from .apply_view import render
+        render(out, result)
+    if report is not None:
+        from ..apply.report import write_report
+        page = write_report(result, report)
+        click.echo(f"report: {page}", err=as_json)
+
+
 def main() -> None:
     cli(prog_name="mlkata")

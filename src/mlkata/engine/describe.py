@@ -83,6 +83,7 @@ def case_code(steps: list[dict[str, Any]], namespace: dict[str, Any]) -> str:
     """The case as Python: small inputs inline, large ones named and summarised above the call."""
     preamble: list[str] = []
     lines: list[str] = []
+    used = _referenced(steps)
     for step in steps:
         op = step.get("op")
         names = _parameter_names(namespace.get(step.get("fn", "")), step)
@@ -114,8 +115,37 @@ def case_code(steps: list[dict[str, Any]], namespace: dict[str, Any]) -> str:
         else:
             expr = rendered[0] if rendered else ""
         target = step.get("as")
-        lines.append(f"{target} = {expr}" if target and not step.get("out") else expr)
-    return "\n".join(preamble + lines)
+        shown = target and not step.get("out") and target in used
+        lines.append(f"{target} = {expr}" if shown else expr)
+    return "\n".join(preamble + _fold(lines))
+
+
+def _referenced(steps: list[dict[str, Any]]) -> set[str]:
+    """Names some step uses (as an argument or as the object of a method or attribute)."""
+    found: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            if "__ref__" in value:
+                found.add(str(value["__ref__"]))
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for step in steps:
+        if step.get("obj"):
+            found.add(str(step["obj"]))
+        walk(step.get("args", []))
+        walk(step.get("kwargs", {}))
+    return found
+
+
+def _fold(lines: list[str], keep: int = 14) -> list[str]:
+    if len(lines) <= keep + 2:
+        return lines
+    return lines[:keep - 3] + [f"# … {len(lines) - keep} more steps …"] + lines[-3:]
 
 
 def _parameter_names(fn: Callable[..., Any] | None, step: dict[str, Any]) -> list[str]:

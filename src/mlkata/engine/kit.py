@@ -205,12 +205,25 @@ class Scenario:
         self.steps: list[dict[str, Any]] = []
         self._values: list[Any] = []
         self._count = 0
+        #: a label stamped on the steps that follow ("fit", "predict"); the interpreter ignores
+        #: it, `mlkata apply` sums step times by it
+        self.phase: str | None = None
+
+    def _add(self, step: dict[str, Any]) -> None:
+        if self.phase:
+            step["phase"] = self.phase
+        self.steps.append(step)
 
     def _store(self, step: dict[str, Any], name: str | None = None) -> Ref:
         self._count += 1
         step["as"] = name or f"v{self._count}"
-        self.steps.append(step)
+        self._add(step)
         return Ref(self, step["as"])
+
+    def let(self, value: Any, name: str | None = None) -> Ref:
+        """Send a value once and refer to it by name afterwards (large data, a loop's state)."""
+        self._values.append(value)
+        return self._store({"op": "value", "args": [_plain_arg(value)]}, name)
 
     def _args(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
         self._values.extend(args)
@@ -238,16 +251,16 @@ class Scenario:
 
     def out(self, value: Ref, label: str) -> None:
         """Compare this value (learner's vs reference's) under ``label``."""
-        self.steps.append({"op": "value", "args": [_plain_arg(value)], "out": label})
+        self._add({"op": "value", "args": [_plain_arg(value)], "out": label})
 
     def get(self, obj: Ref, attribute: str, label: str | None = None) -> None:
         """Compare ``obj.attribute`` now (learner's vs reference's)."""
-        self.steps.append({"op": "attr", "obj": obj.name, "name": attribute,
-                           "out": label or f"{obj.name}.{attribute}"})
+        self._add({"op": "attr", "obj": obj.name, "name": attribute,
+                   "out": label or f"{obj.name}.{attribute}"})
 
     def same(self, a: Ref, b: Ref, label: str) -> None:
         """Require that ``a is b`` (for instance, ``fit`` returns ``self``)."""
-        self.steps.append({"op": "is", "args": [_plain_arg(a), _plain_arg(b)], "out": label})
+        self._add({"op": "is", "args": [_plain_arg(a), _plain_arg(b)], "out": label})
 
     def case(self) -> Case:
         return Case(steps=list(self.steps), size=_size(self._values),

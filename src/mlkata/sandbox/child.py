@@ -99,5 +99,6 @@ def run(request: dict[str, Any], out: BinaryIO, layers: list[str]) -> None:
                             "error": describe_exception(exc, filename),
                             "warnings": _warnings(caught, filename)})
                 continue
-        _send(out, {"case": index, "outputs": outputs, "warnings": _warnings(caught, filename)})
+        _send(out, {"case": index, "outputs": outputs, "warnings": _warnings(caught, filename),
+                    "step_s": [round(t, 6) for t in interpreter.seconds]})
     _send(out, {"done": True})

@@ -9,6 +9,7 @@ the checker runs the very same case against the reference, so both receive ident
 from __future__ import annotations
 
 import operator
+import time
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -34,10 +35,12 @@ class Interpreter:
         self.fixtures = fixtures
         self.env: dict[str, Any] = {}
         self.step = -1
+        self.seconds: list[float] = []  # wall time of each step, for `mlkata apply`
 
     def run(self, steps: list[dict[str, Any]]) -> Iterator[tuple[str, Any]]:
         """Execute the steps in order, yielding ``(label, value)`` for every step with ``out``."""
         for self.step, step in enumerate(steps):
+            started = time.perf_counter()
             if step.get("catch"):
                 try:
                     value = self._execute(step)
@@ -45,6 +48,7 @@ class Interpreter:
                     value = Raised(type(exc).__name__)
             else:
                 value = self._execute(step)
+            self.seconds.append(time.perf_counter() - started)
             if step.get("as"):
                 self.env[step["as"]] = value
             if step.get("out"):

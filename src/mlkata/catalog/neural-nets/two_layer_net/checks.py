@@ -7,6 +7,7 @@ from mlkata.engine.kit import Scenario, call, check
 
 FN = "two_layer_net"
 H_STEP = 1e-5   # step of the numerical gradient checks
+FLOOR = 1e-4    # slopes smaller than this are compared absolutely (round-off ~1e-11)
 CLEAR = 1e-3    # random pre-activations stay at least this far from the ReLU's kink at 0
 KEYS = ("W1", "b1", "W2", "b2")
 
@@ -113,7 +114,7 @@ def _slope_case(rng, params, X, y, reg):
         for k in KEYS:
             numeric = (got[f"loss at {k} + h·D"] - got[f"loss at {k} − h·D"]) / (2 * H_STEP)
             analytic = float(np.sum(np.asarray(grads[k], dtype=float) * directions[k]))
-            error = abs(numeric - analytic) / max(abs(numeric), abs(analytic), 1e-12)
+            error = abs(numeric - analytic) / max(abs(numeric), abs(analytic), FLOOR)
             if not error < 1e-6:
                 return (f"grads[{k!r}] is not the slope of your loss: along a random direction "
                         f"D, (loss({k} + h·D) − loss({k} − h·D)) / 2h = {numeric:.10g} but "

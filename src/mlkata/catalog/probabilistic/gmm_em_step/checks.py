@@ -1,6 +1,8 @@
 """gmm_em_step: shapes, a worked example, random agreement, the log-likelihood never going down
 over repeated steps, a collapsing component, points far from every component."""
 
+from itertools import pairwise
+
 import numpy as np
 
 from mlkata.engine.kit import Finding, Scenario, call, check
@@ -39,12 +41,13 @@ def never_decreases(got, expected, case):
     values = []
     for label, value in got.items():
         try:
-            values.append((label, float(np.asarray(value, dtype=float))))
+            number = float(np.asarray(value, dtype=float))
         except (TypeError, ValueError):
             return f"{label} should be a float, got {value!r}"
-    for (before_label, before), (after_label, after) in zip(values, values[1:]):
-        if not np.isfinite(after):
-            return f"{after_label} is {after}: every log-likelihood here is finite."
+        if not np.isfinite(number):
+            return f"{label} is {number}: every log-likelihood here is finite."
+        values.append((label, number))
+    for (before_label, before), (after_label, after) in pairwise(values):
         if after < before - 1e-9 * max(1.0, abs(before)):
             return Finding(
                 f"The log-likelihood went down: {before_label} is {before:.10g}, "

@@ -9,6 +9,6 @@ def knn_predict(X_train, y_train, X_test, k):
     y_pred = []
     for x in X_test:
         d = np.sum((X_train - x) ** 2, axis=1)
-        pairs = sorted(zip(d.tolist(), y_train.tolist()))[:k]
+        pairs = sorted(zip(d.tolist(), y_train.tolist(), strict=True))[:k]
         y_pred.append(np.bincount([label for _, label in pairs]).argmax())
     return np.array(y_pred)

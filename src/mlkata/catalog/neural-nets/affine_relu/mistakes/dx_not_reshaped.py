@@ -16,7 +16,7 @@ def affine_backward(dout, cache):
     x, w = cache
     dout = np.asarray(dout, dtype=float)
     x_flat = x.reshape(x.shape[0], -1)
-    dx = dout @ w.T          # back to x's own shape
+    dx = dout @ w.T                             # left in the flattened shape
     dw = x_flat.T @ dout                        # (D, M)
     db = dout.sum(axis=0)                       # (M,): b was added to every row
     return dx, dw, db

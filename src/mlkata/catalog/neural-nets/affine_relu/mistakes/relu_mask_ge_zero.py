@@ -30,4 +30,4 @@ def relu_forward(x):
 
 def relu_backward(dout, cache):
     x = cache
-    return np.where(x >= 0, dout, 0.0)           # derivative 0 where x <= 0, also at exactly 0
+    return np.where(x >= 0, dout, 0.0)          # lets the gradient through at x == 0

@@ -1,5 +1,3 @@
-import numpy as np
-
 MESSAGE = ("You return the probability P(obs); the function returns its logarithm, log P(obs) "
            "(accumulate the logs of the scale factors instead of multiplying probabilities).")
 

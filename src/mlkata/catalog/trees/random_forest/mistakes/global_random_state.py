@@ -1,8 +1,10 @@
 import numpy as np
 
 DIAGNOSIS = "global-random-state"
-MESSAGE = ("Draws from np.random.* (the global state) instead of self.rng: the same seed gives "
-           "a different forest every time.")
+MESSAGE = ("Your forest changes although the seed does not: you draw random numbers from "
+           "np.random.* (the global state) or the random module. Draw every one from the "
+           "generator you are given (self.rng.integers, self.rng.choice), so that the same "
+           "seed always grows the same forest.")
 
 TIE = 1e-12  # gains closer than this are equal
 

@@ -52,7 +52,6 @@ class RandomForestClassifier:
     def fit(self, X, y):
         X = np.asarray(X, dtype=float)
         y = np.asarray(y, dtype=int)
-        m = len(y)
         self.n_classes_ = int(y.max()) + 1
         self.trees_ = []
         for _ in range(self.n_estimators):

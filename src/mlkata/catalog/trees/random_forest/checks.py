@@ -1,0 +1,324 @@
+"""random_forest: checked by behaviour, since every correct forest draws its own random numbers.
+
+What is demanded: the contract (fit returns self, integer labels), the obvious answers every
+forest gives (one class, well-separated classes), depth limits, and then behaviour — the same
+seed gives the same forest, different seeds give different forests, features are drawn at every
+split, a tied vote goes to the smallest label, and the accuracy is that of a correct forest.
+
+The data of the behaviour checks is fixed (it does not depend on the check's seed), so the
+bands below, measured on the reference, stay valid.
+"""
+
+import numpy as np
+
+from mlkata.engine.kit import Finding, Scenario, check, rng
+
+FIT_SELF = "fit(X, y) returns self"
+
+
+def _data(seed, m, n, K):
+    g = np.random.default_rng(seed)
+    return np.round(g.normal(size=(m, n)), 2), g.integers(0, K, size=m)
+
+
+def _forest(s, name, X, y, P, seed, **params):
+    """Build, fit and predict one forest inside scenario s; its predictions are labelled."""
+    forest = s.new("RandomForestClassifier", **params, rng=rng(seed), name=name)
+    s.same(s.method(forest, "fit", X, y), forest, f"{name}.fit(X, y) returns self")
+    s.out(s.method(forest, "predict", P), f"{name}.predict(X_test)")
+    return f"{name}.predict(X_test)"
+
+
+def _labels(value, m, allowed):
+    """None when value is an integer ndarray of m labels from `allowed`, else what is wrong."""
+    if not isinstance(value, np.ndarray):
+        return f"predict should return an ndarray, got {type(value).__name__}"
+    if value.shape != (m,):
+        return f"predict should return shape ({m},), got {value.shape}"
+    if value.dtype.kind not in "iu":
+        return f"predict should return integer labels, got dtype {value.dtype} (use .astype(int))"
+    strange = sorted(set(value.tolist()) - set(allowed))
+    if strange:
+        return f"predict returned labels {strange} that are not in the training labels"
+    return None
+
+
+def _contract_judge(m, allowed):
+    def judge(got, expected, case):
+        for label, value in got.items():
+            if label.endswith("returns self") and value is not True:
+                return "fit(X, y) should return self (end fit with `return self`)"
+            if label.endswith("predict(X_test)"):
+                problem = _labels(value, m, allowed)
+                if problem:
+                    return problem
+        return None
+    return judge
+
+
+@check("contract", "fit returns self, predict returns one integer label per row")
+def contract(rng_):
+    X, y = _data(1, 13, 3, 3)
+    P = np.round(np.random.default_rng(2).normal(size=(7, 3)), 2) + 0.005
+    s = Scenario()
+    _forest(s, "forest", X, y, P, 0, n_estimators=3, max_features=2)
+    yield s.case().without_reference().judge(_contract_judge(7, {0, 1, 2}))
+
+
+@check("contract", "accepts integer features")
+def integer_features(rng_):
+    X = np.array([[3, 1, 4], [1, 5, 9], [2, 6, 5], [3, 5, 8], [9, 7, 9], [3, 2, 3], [8, 4, 6]])
+    y = np.array([0, 1, 1, 2, 2, 0, 1])
+    s = Scenario()
+    _forest(s, "forest", X, y, np.array([[2, 5, 7], [4, 1, 1], [9, 9, 9]]), 0,
+            n_estimators=4, max_features=1)
+    yield s.case().without_reference().judge(_contract_judge(3, {0, 1, 2}))
+
+
+def _forest_case(X, y, P, seed, **params):
+    s = Scenario()
+    _forest(s, "forest", X, y, P, seed, **params)
+    return s.case()
+
+
+@check("fixed", "a forest trained on a single class predicts that class")
+def single_class(rng_):
+    X = np.round(np.random.default_rng(3).normal(size=(9, 4)), 2)
+    yield _forest_case(X, np.full(9, 2), X[:5] + 0.5, 0, n_estimators=3, max_features=2)
+
+
+@check("fixed", "classes far apart are predicted right")
+def separated(rng_):
+    x = np.concatenate([np.arange(10.0), 100 + np.arange(10.0)])
+    X = np.column_stack([x, np.tile([0.0, 1.0], 10)])
+    y = np.repeat([0, 1], 10)
+    yield _forest_case(X, y, np.array([[-5.0, 0.5], [5.0, 0.0], [104.0, 1.0], [200.0, 0.0]]),
+                       0, n_estimators=5, max_features=2).because(
+        "every bootstrap sample that holds both classes is split on x0, between 9 and 100 "
+        "(one of 20 points drawn 20 times misses a class with probability 2 × 2⁻²⁰)")
+
+
+# -- property: depth --------------------------------------------------------------------------
+
+def _depth_judge(max_depth, labels):
+    def judge(got, expected, case):
+        limit = 2 ** max_depth - 1
+        for label in labels:
+            pred = got[label]
+            problem = _labels(pred, 49, {0, 1})
+            if problem:
+                return problem
+            changes = int(np.count_nonzero(np.diff(pred)))
+            if changes > limit:
+                return (f"With max_depth={max_depth} a tree has at most {limit + 1} leaves, so "
+                        f"along one feature its predictions can change at most {limit} times; "
+                        f"your one-tree forest changes {changes} times. The root has depth 0: "
+                        "a node at depth max_depth is a leaf.")
+        return None
+    return judge
+
+
+@check("property", "a tree of max_depth d has at most 2^d leaves")
+def depth_limit(rng_):
+    x = np.arange(24.0)
+    y = (x // 3 % 2).astype(int)                 # blocks 0 0 0 1 1 1 0 0 0 ...
+    probes = np.arange(-0.75, 24.0, 0.5)[:49].reshape(-1, 1)
+    for max_depth in (1, 2):
+        s = Scenario()
+        labels = [_forest(s, f"forest{seed}", x.reshape(-1, 1), y, probes, seed,
+                          n_estimators=1, max_features=1, max_depth=max_depth)
+                  for seed in range(5)]
+        yield s.case().without_reference().judge(_depth_judge(max_depth, labels)).because(
+            "one tree on one feature: its predictions along the feature show its leaves")
+
+
+# -- behaviour --------------------------------------------------------------------------------
+
+GLOBAL_STATE = ("Your forest changes although the seed does not: you draw random numbers from "
+                "np.random.* (the global state) or the random module. Draw every one from the "
+                "generator you are given (self.rng.integers, self.rng.choice), so that the same "
+                "seed always grows the same forest.")
+
+
+def _same_seed_judge(labels):
+    def judge(got, expected, case):
+        first = got[labels[0]]
+        problem = _labels(first, 50, {0, 1, 2})
+        if problem:
+            return problem
+        for label in labels[1:]:
+            if not np.array_equal(got[label], first):
+                return Finding("Three forests built with rng=np.random.default_rng(5) on the "
+                               "same data predict differently.",
+                               diagnosis="global-random-state", diagnosis_message=GLOBAL_STATE)
+        return None
+    return judge
+
+
+@check("behaviour", "the same seed grows the same forest")
+def same_seed(rng_):
+    X, y = _data(7, 36, 4, 3)
+    P = np.round(np.random.default_rng(8).normal(size=(50, 4)), 2) + 0.005
+    s = Scenario()
+    labels = [_forest(s, f"forest{i}", X, y, P, 5, n_estimators=4, max_features=2)
+              for i in (1, 2, 3)]
+    yield s.case().without_reference().judge(_same_seed_judge(labels)).because(
+        "noisy labels: forests grown from different random numbers disagree somewhere")
+
+
+NO_BOOTSTRAP = ("Every tree is grown on the full training set, so with max_features = n all "
+                "trees are the same tree and the seed changes nothing. Grow each tree on a "
+                "bootstrap sample: rows = rng.integers(0, m, size=m), then X[rows], y[rows].")
+
+
+def _variety_judge(labels):
+    def judge(got, expected, case):
+        first = got[labels[0]]
+        if all(np.array_equal(got[label], first) for label in labels[1:]):
+            return Finding(f"Forests grown with {len(labels)} different seeds (max_features = "
+                           "n, noisy labels) all predict exactly the same: nothing in your "
+                           "forest depends on the seed.",
+                           diagnosis="no_bootstrap", diagnosis_message=NO_BOOTSTRAP)
+        return None
+    return judge
+
+
+@check("behaviour", "different seeds grow different forests (bootstrap samples)")
+def different_seeds(rng_):
+    X, y = _data(11, 30, 3, 2)
+    P = np.round(np.random.default_rng(12).normal(size=(40, 3)), 2) + 0.005
+    s = Scenario()
+    labels = [_forest(s, f"forest{seed}", X, y, P, seed, n_estimators=3, max_features=3)
+              for seed in range(4)]
+    yield s.case().without_reference().judge(_variety_judge(labels)).because(
+        "max_features = n: every split sees every feature, so only the bootstrap samples can "
+        "make the trees differ")
+
+
+PER_TREE = ("You draw the max_features features once per tree, so each tree only ever sees "
+            "those features. Draw a fresh subset at every split (every node), inside the "
+            "recursion.")
+
+
+def _per_split_judge(labels, size):
+    def judge(got, expected, case):
+        single = 0
+        for label in labels:
+            pred = got[label]
+            problem = _labels(pred, size * size, {0, 1})
+            if problem:
+                return problem
+            grid = pred.reshape(size, size)           # rows: x0, columns: x1
+            if (grid == grid[:, :1]).all() or (grid == grid[:1, :]).all():
+                single += 1
+        if single == len(labels):
+            return Finding(f"Each of your {len(labels)} one-tree forests (max_features=1) "
+                           "predicts from a single feature, although the labels need both.",
+                           diagnosis="features_per_tree", diagnosis_message=PER_TREE)
+        return None
+    return judge
+
+
+@check("behaviour", "every split draws its own features")
+def features_per_split(rng_):
+    g = np.random.default_rng(3)
+    X = np.round(g.uniform(size=(40, 2)), 3)
+    y = ((X[:, 0] > 0.5) & (X[:, 1] > 0.5)).astype(int)
+    axis = np.linspace(0.0125, 0.9875, 12)
+    grid = np.array([[a, b] for a in axis for b in axis])
+    s = Scenario()
+    labels = [_forest(s, f"forest{seed}", X, y, grid, seed, n_estimators=1, max_features=1)
+              for seed in range(8)]
+    yield s.case().without_reference().judge(_per_split_judge(labels, len(axis))).because(
+        "label 1 only where x0 > 0.5 AND x1 > 0.5: with one feature drawn per split, a tree "
+        "grown to purity uses both features")
+
+
+VOTE_TIE = ("A tied vote must go to the smallest label; yours goes to the largest. "
+            "np.argmax(votes, axis=1) on the vote counts per class returns the first maximum.")
+N_TIE_FORESTS = 60
+
+
+def _vote_tie_judge(labels):
+    def judge(got, expected, case):
+        ones = 0
+        for label in labels:
+            pred = got[label]
+            problem = _labels(pred, 2, {0, 1})
+            if problem:
+                return problem
+            ones += int(pred.sum())
+        # Each tree sees a bootstrap sample of the two points: both (prob. 1/2, a perfect
+        # split), two copies of point 0 (1/4, predicts 0) or of point 1 (1/4, predicts 1).
+        # Tie to the smallest: about 37.5 ones expected in 120 predictions (sd 4.3);
+        # tie to the largest: about 82.5. The cut at 60 is 5 sd from both.
+        if ones >= N_TIE_FORESTS:
+            return Finding(f"Over {len(labels)} forests of two trees, you predicted label 1 "
+                           f"{ones} times out of {2 * len(labels)}; with ties going to the "
+                           "smallest label it is about 38 (a tie happens whenever the two "
+                           "trees disagree).",
+                           diagnosis="vote_tie_largest", diagnosis_message=VOTE_TIE)
+        return None
+    return judge
+
+
+@check("behaviour", "a tied vote goes to the smallest label")
+def vote_tie(rng_):
+    X = np.array([[0.0], [1.0]])
+    y = np.array([0, 1])
+    s = Scenario()
+    labels = [_forest(s, f"forest{seed}", X, y, X, seed, n_estimators=2, max_features=1)
+              for seed in range(N_TIE_FORESTS)]
+    yield s.case().without_reference().judge(_vote_tie_judge(labels)).because(
+        "two points, two trees: the trees often disagree, and the vote is then 1 to 1")
+
+
+# Measured on the reference over 120 seeds: accuracy 0.937 (sd 0.031); the mean over 3 seeds
+# never fell below 0.89 in 40 trials (sd 0.017). A forest whose trees ignore a feature or
+# mix up labels lands near 0.64.
+MIN_ACCURACY = 0.80
+
+
+def _accuracy_data():
+    g = np.random.default_rng(31)
+
+    def make(m):
+        X = np.round(g.normal(size=(m, 5)), 3)
+        y = np.where(X[:, 0] > 0.3, 2, np.where(X[:, 1] < 0.0, 0, 1))
+        flip = g.random(m) < 0.05
+        y[flip] = g.integers(0, 3, size=flip.sum())
+        return X, y
+
+    X, y = make(80)
+    X_test, y_test = make(150)
+    return X, y, X_test, y_test
+
+
+def _accuracy_judge(labels, y_test):
+    def judge(got, expected, case):
+        accuracies = []
+        for label in labels:
+            pred = got[label]
+            problem = _labels(pred, len(y_test), {0, 1, 2})
+            if problem:
+                return problem
+            accuracies.append(float(np.mean(pred == y_test)))
+        mean = float(np.mean(accuracies))
+        if mean < MIN_ACCURACY:
+            shown = ", ".join(f"{a:.2f}" for a in accuracies)
+            return (f"Your forests' test accuracy is {shown} (mean {mean:.2f}); a correct forest "
+                    f"averages 0.94 here, and 3 of them never average below {MIN_ACCURACY}. "
+                    "Check the splits (the drawn feature indices are indices into X's columns), "
+                    "the leaf labels and the vote.")
+        return None
+    return judge
+
+
+@check("behaviour", "predicts as accurately as a correct forest")
+def accuracy(rng_):
+    X, y, X_test, y_test = _accuracy_data()
+    s = Scenario()
+    labels = [_forest(s, f"forest{seed}", X, y, X_test, seed, n_estimators=7, max_features=2)
+              for seed in (1, 2, 3)]
+    yield s.case().without_reference().judge(_accuracy_judge(labels, y_test)).because(
+        "3 classes set by x0 and x1, 3 noise features, 5% of the labels flipped")
