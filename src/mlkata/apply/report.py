@@ -96,8 +96,8 @@ def write_report(result: ApplyResult, folder: Path) -> Path:
 <style>
 body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
         color: #222; }}
-table {{ border-collapse: collapse; }} td, th {{ padding: .3rem .8rem; border-bottom: 1px solid #ddd;
-        text-align: right; }} td:first-child, th:first-child {{ text-align: left; }}
+table {{ border-collapse: collapse; }}
+td, th {{ padding: .3rem .8rem; border-bottom: 1px solid #ddd; text-align: right; }} td:first-child, th:first-child {{ text-align: left; }}
 .verdict {{ background: #f3f7ee; border-left: 4px solid #4a8a2a; padding: .6rem 1rem; }}
 figure {{ display: inline-block; margin: 1rem 1rem 0 0; }} img {{ max-width: 100%; }}
 </style></head><body>
@@ -108,7 +108,8 @@ Agreement with {html.escape(result.reference.name)}: {100 * result.agreement:.1f
 {verdict}
 <table><tr><th>score</th><th>yours</th><th>{html.escape(result.reference.name)}</th></tr>
 {rows}
-<tr><td>fit time</td><td>{result.learner.fit_s:.3f} s</td><td>{result.reference.fit_s:.3f} s</td></tr>
+<tr><td>fit time</td><td>{result.learner.fit_s:.3f} s</td>
+<td>{result.reference.fit_s:.3f} s</td></tr>
 <tr><td>predict time</td><td>{result.learner.predict_s:.3f} s</td>
 <td>{result.reference.predict_s:.3f} s</td></tr></table>
 <ul>{notes}</ul>

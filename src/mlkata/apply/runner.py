@@ -106,7 +106,8 @@ def split(dataset: Dataset, kind: str, seed: int, val_share: float = 0.25
     rng = np.random.default_rng(seed)
     m = dataset.X.shape[0]
     if kind == "classification" and dataset.y is not None:
-        train, val = [], []
+        train: list[int] = []
+        val: list[int] = []
         for label in np.unique(dataset.y):
             idx = rng.permutation(np.flatnonzero(dataset.y == label))
             cut = max(1, int(round(len(idx) * val_share))) if len(idx) > 1 else 0
@@ -161,13 +162,14 @@ class Applier:
         for message in run.messages:
             if "import_error" in message:
                 raise ApplyError(_error_line(message["import_error"], "your file does not run"))
-        message = next((m for m in run.messages if m.get("case") == index), None)
-        if message is None:
+        found = [m for m in run.messages if m.get("case") == index]
+        if not found:
             if run.timed_out:
                 raise ApplyError(f"your code did not finish within {self.limits.time_s:g} s on "
                                  "this data (raise it with --time-limit)")
             raise ApplyError("your code stopped before returning a result (a crash, or the "
                              f"memory limit of {self.limits.memory_mb} MiB?)")
+        message = found[0]
         if isinstance(message.get("error"), dict):
             raise ApplyError(_error_line(message["error"], "your code raised"))
         try:
