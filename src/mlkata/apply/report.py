@@ -97,7 +97,8 @@ def write_report(result: ApplyResult, folder: Path) -> Path:
 body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
         color: #222; }}
 table {{ border-collapse: collapse; }}
-td, th {{ padding: .3rem .8rem; border-bottom: 1px solid #ddd; text-align: right; }} td:first-child, th:first-child {{ text-align: left; }}
+td, th {{ padding: .3rem .8rem; border-bottom: 1px solid #ddd; text-align: right; }}
+td:first-child, th:first-child {{ text-align: left; }}
 .verdict {{ background: #f3f7ee; border-left: 4px solid #4a8a2a; padding: .6rem 1rem; }}
 figure {{ display: inline-block; margin: 1rem 1rem 0 0; }} img {{ max-width: 100%; }}
 </style></head><body>
