@@ -39,8 +39,7 @@ def _clear(P, R, gamma, tol, max_iters):
     scale = max(1.0, float(np.max(np.abs(V))))
     if Q.shape[1] > 1 and np.min(Q[:, -1] - Q[:, -2]) < 1e-6 * scale:
         return False
-    return all(abs(change - tol) > 1e-6 * max(tol, 1e-300) + 1e-9 * scale
-               for _, change in history)
+    return all(abs(change - tol) > 1e-12 * scale for _, change in history)
 
 
 def random_mdp(rng, S, A, gamma, tol=1e-10, max_iters=10_000):
