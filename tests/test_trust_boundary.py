@@ -9,6 +9,7 @@ import time
 import pytest
 
 from mlkata.engine.catalog import Catalog
+from mlkata.engine.runner import Checker
 from mlkata.sandbox import Limits, Sandbox
 
 SOFTMAX_OK = """
@@ -252,3 +253,17 @@ def test_children_are_isolated_from_each_other():
                 Limits(time_s=5))
             outputs = [m for m in run.messages if "outputs" in m][0]["outputs"]
             assert outputs[0][1] == 1
+
+
+def test_without_namespaces_the_checker_falls_back_cleanly(fast_softmax, monkeypatch):
+    monkeypatch.setenv("MLKATA_SANDBOX_NAMESPACES", "0")
+    checker = Checker()
+    try:
+        assert checker.check(fast_softmax, SOFTMAX_OK, "/ok/softmax.py").passed
+        for name in ("signals its process group", "forks", "loops forever"):
+            verdict = checker.check(fast_softmax, textwrap.dedent(HOSTILE[name]), "/x.py")
+            assert verdict.status != "pass"
+        assert checker.check(fast_softmax, SOFTMAX_OK, "/ok/softmax.py").passed
+    finally:
+        checker.close()
+    assert "net" not in _probe("def probe():\n    return 1\n")[0]["layers"]

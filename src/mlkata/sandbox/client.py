@@ -59,6 +59,7 @@ class Sandbox:
         if self._proc is None or self._proc.poll() is not None:
             self._proc = subprocess.Popen(
                 [sys.executable, "-I", "-m", "mlkata.sandbox.zygote"],
+                env={**os.environ},
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                 start_new_session=True,
             )

@@ -23,9 +23,9 @@ def tree_case(X, y, X_test, **params):
 
 @check("contract", "fit returns self, predict returns one integer label per row")
 def contract(rng):
-    X = rng.normal(size=(9, 2))
-    y = (X[:, 0] + X[:, 1] > 0).astype(int)
-    yield tree_case(X, y, rng.normal(size=(4, 2)))
+    X = np.round(rng.normal(size=(9, 2)), 1)
+    y = (X[:, 0] + X[:, 1] + rng.normal(scale=0.5, size=9) > 0).astype(int)
+    yield tree_case(X, y, np.round(rng.normal(size=(4, 2)), 1) + 0.01)
 
 
 @check("contract", "accepts integer features")
