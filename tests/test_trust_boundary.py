@@ -173,9 +173,9 @@ def test_time_limit_is_named(fast_softmax, checker):
     assert "2 s" in verdict.first_failure.message
 
 
-def test_memory_limit_is_named(fast_softmax, checker):
-    verdict = checker.check(fast_softmax, textwrap.dedent(HOSTILE["allocates without bound"]),
-                            "/x.py")
+def test_memory_limit_is_named(catalog, checker):
+    verdict = checker.check(catalog["softmax"], textwrap.dedent(HOSTILE["allocates without "
+                                                                        "bound"]), "/x.py")
     failure = verdict.first_failure
     assert failure.diagnosis and failure.diagnosis["id"] == "memory-limit" or \
         "memory" in failure.message.lower()
