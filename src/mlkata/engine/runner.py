@@ -26,6 +26,9 @@ from .kit import LAYERS, Case, Check, Finding
 from .verdict import CheckResult, Verdict
 
 MISSING = object()
+GLOBAL_RANDOM = Diagnosis("global-random-state", "Your code draws from numpy's (or Python's) "
+                          "global random generator: use the `rng` it is given, e.g. "
+                          "rng.choice(...), rng.permutation(...), never np.random.*.")
 
 
 @dataclass
@@ -191,6 +194,8 @@ class Checker:
                     mismatch = compare(want, have, case.rtol, case.atol, path, names)
                     if mismatch:
                         found = self._diagnose(exercise, fixtures, case, got, mismatch, facts)
+                        if message.get("global_random") is True and not (found and found[1]):
+                            found = GLOBAL_RANDOM, False
                         return _failure(mismatch, found, base)
             for judge in case.judges:
                 verdict = judge(got, expected, case)

@@ -64,6 +64,12 @@ def _fresh_randomness() -> None:
     random.seed(seed)
 
 
+def _global_random_position() -> tuple[Any, ...]:
+    """Where numpy's and Python's global generators are: a change means code used them."""
+    state = np.random.get_state()
+    return (int(state[2]), int(state[1][0]), int(state[1][-1]), random.getstate()[1][-1])
+
+
 def run(request: dict[str, Any], out: BinaryIO, layers: list[str]) -> None:
     _fresh_randomness()
     filename = request["filename"]
@@ -88,6 +94,7 @@ def run(request: dict[str, Any], out: BinaryIO, layers: list[str]) -> None:
 
     for index, steps in enumerate(request["cases"]):
         interpreter = Interpreter(module.__dict__, fixtures)
+        before = _global_random_position()
         outputs: list[list[Any]] = []
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -97,8 +104,10 @@ def run(request: dict[str, Any], out: BinaryIO, layers: list[str]) -> None:
             except BaseException as exc:
                 _send(out, {"case": index, "outputs": outputs, "step": interpreter.step,
                             "error": describe_exception(exc, filename),
-                            "warnings": _warnings(caught, filename)})
+                            "warnings": _warnings(caught, filename),
+                            "global_random": _global_random_position() != before})
                 continue
         _send(out, {"case": index, "outputs": outputs, "warnings": _warnings(caught, filename),
-                    "step_s": [round(t, 6) for t in interpreter.seconds]})
+                    "step_s": [round(t, 6) for t in interpreter.seconds],
+                    "global_random": _global_random_position() != before})
     _send(out, {"done": True})

@@ -10,6 +10,7 @@ def nb_case(X, y, X_test):
     """Fit on (X, y), then compare classes_, the log posteriors of X_test and the predictions."""
     s = Scenario()
     nb = s.new("GaussianNB", name="nb")
+    X, y, X_test = s.let(X, name="X"), s.let(y, name="y"), s.let(X_test, name="X_test")
     s.same(s.method(nb, "fit", X, y), nb, "fit(X, y) returns self")
     s.get(nb, "classes_", "nb.classes_")
     s.out(s.method(nb, "predict_log_proba", X_test), "nb.predict_log_proba(X_test)")

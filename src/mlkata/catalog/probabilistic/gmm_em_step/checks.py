@@ -28,12 +28,14 @@ def random_problem(rng, m, n, K):
 def chain(X, weights, means, covs, steps):
     """`steps` successive EM steps, each fed the learner's own previous outputs."""
     s = Scenario()
-    params = (weights, means, covs)
+    X = s.let(X, name="X")
+    params = (s.let(weights, name="weights0"), s.let(means, name="means0"),
+              s.let(covs, name="covs0"))
     for t in range(1, steps + 1):
         out = s.call("gmm_em_step", X, *params, name=f"step{t}")
-        params = tuple(s.method(out, "__getitem__", i, name=f"{key}{t}")
+        params = tuple(s.item(out, i, name=f"{key}{t}")
                        for i, key in enumerate(("weights", "means", "covs")))
-        s.out(s.method(out, "__getitem__", 3, name=f"ll{t}"), f"log-likelihood of step {t}")
+        s.out(s.item(out, 3, name=f"ll{t}"), f"log-likelihood of step {t}")
     return s.case()
 
 
@@ -117,9 +119,10 @@ def collapsing_component(rng):
     params = (np.array([0.6, 0.4]), np.array([[1.0, 1.0], [8.5, 9.5]]),
               np.array([np.eye(2), np.eye(2)]))
     s = Scenario()
+    X = s.let(X, name="X")
     first = s.call("gmm_em_step", X, *params, name="first")
     s.out(first, "first step")
-    again = s.call("gmm_em_step", X, *(s.method(first, "__getitem__", i, name=key)
+    again = s.call("gmm_em_step", X, *(s.item(first, i, name=key)
                                        for i, key in enumerate(("w1", "mu1", "cov1"))),
                    name="second")
     s.out(again, "second step")

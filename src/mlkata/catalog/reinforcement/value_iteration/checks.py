@@ -70,7 +70,7 @@ def integers(rng):
     P = np.array([[[0, 1, 0], [1, 0, 0]],
                   [[0, 0, 1], [0, 1, 0]],
                   [[0, 0, 1], [1, 0, 0]]])
-    R = np.array([[0, 1], [2, 0], [1, 3]])
+    R = np.array([[1, 0], [3, 1], [0, 4]])
     yield call("value_iteration", P, R, 0.5)
 
 

@@ -131,7 +131,7 @@ def integer_input(rng):
     X = np.array([[0, 0, 1], [1, 0, 0], [0, 1, 1], [8, 9, 8], [9, 9, 9], [8, 8, 9], [9, 8, 8],
                   [0, 9, 0]])
     C = np.array([[0, 0, 0], [9, 9, 9]])
-    yield call("kmeans", X, C, 2).because("the first cluster's mean is (1/3, 10/3, 2/3)")
+    yield call("kmeans", X, C, 2).because("the first cluster's mean is (0.25, 2.5, 0.5)")
 
 
 @check("fixed", "the worked example: X = 1, 2, 4, 7, 8 from centroids 1 and 2")
