@@ -147,10 +147,11 @@ def _size(value: Any) -> int:
 
 
 def _facts(args: Iterable[Any]) -> dict[str, Any]:
-    for value in args:
-        if isinstance(value, np.ndarray) and value.ndim == 2:
-            return {"m": int(value.shape[0])}
-    return {}
+    """``m`` for the diagnosis: the rows of the largest 2-D argument (the data, not a weight)."""
+    matrices = [v for v in args if isinstance(v, np.ndarray) and v.ndim == 2]
+    if not matrices:
+        return {}
+    return {"m": int(max(matrices, key=lambda a: a.size).shape[0])}
 
 
 def call(fn: str, *args: Any, **kwargs: Any) -> Case:

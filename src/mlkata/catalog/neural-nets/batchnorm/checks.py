@@ -2,9 +2,12 @@
 own cache), properties of the normalisation, and a gradient check of the backward against
 centred differences of the learner's forward."""
 
+import ast
+from pathlib import Path
+
 import numpy as np
 
-from mlkata.engine.kit import Scenario, call, check
+from mlkata.engine.kit import Finding, Scenario, call, check
 
 
 def batch(rng, n, d):
@@ -41,38 +44,70 @@ def backward(x, gamma, beta, dout, **kwargs):
     return s.case()
 
 
-# contract ---------------------------------------------------------------------------------------
+# contract: types and shapes only (the values are checked from the worked example on) --------
 
-def _is_pair(got, expected, case):
-    result = got["batchnorm_forward"]
-    if not isinstance(result, tuple) or len(result) != 2:
-        return ("batchnorm_forward should return a tuple (out, cache), got "
-                f"{type(result).__name__}" + (f" of {len(result)} items"
-                                             if isinstance(result, tuple) else ""))
-    return None
+def _message(mistake_id):
+    """The MESSAGE of a known mistake, so that a judge names it in the very same words."""
+    tree = ast.parse((Path(__file__).parent / "mistakes" / f"{mistake_id}.py").read_text())
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == "MESSAGE" for t in node.targets):
+            return ast.literal_eval(node.value)
+    raise LookupError(mistake_id)
 
 
-@check("contract", "batchnorm_forward returns a pair (out, cache)")
+def _forward_types(shape):
+    def judge(got, expected, case):
+        result = got["batchnorm_forward"]
+        if not isinstance(result, tuple) or len(result) != 2:
+            return "batchnorm_forward should return a tuple (out, cache)"
+        out = result[0]
+        if not isinstance(out, np.ndarray) or out.shape != shape:
+            what = f"shape {out.shape}" if isinstance(out, np.ndarray) else type(out).__name__
+            return f"out should be an ndarray of x's shape {shape}, got {what}"
+        if out.dtype.kind != "f":
+            return f"out should hold floats, got dtype {out.dtype}"
+        return None
+    return judge
+
+
+def _backward_shapes(n, d):
+    def judge(got, expected, case):
+        grads = got["batchnorm_backward"]
+        if not isinstance(grads, tuple) or len(grads) != 3:
+            return "batchnorm_backward should return a tuple (dx, dgamma, dbeta)"
+        for name, g, shape in zip(("dx", "dgamma", "dbeta"), grads, ((n, d), (d,), (d,)),
+                                  strict=True):
+            if not isinstance(g, np.ndarray):
+                return f"{name} should be an ndarray, got {type(g).__name__}"
+            if g.shape != shape:
+                message = f"{name} should have shape {shape}, got {g.shape}"
+                if name != "dx" and g.shape == (n,):
+                    return Finding(message, diagnosis="dgamma_wrong_axis",
+                                   diagnosis_message=_message("dgamma_wrong_axis"))
+                return message
+        return None
+    return judge
+
+
+@check("contract", "batchnorm_forward returns (out, cache), out a float array of x's shape")
 def returns_pair(rng):
     yield call("batchnorm_forward", batch(rng, 4, 3), *params(rng, 3)).without_reference(
-    ).judge(_is_pair)
-
-
-@check("contract", "out has the shape (N, D) of x")
-def out_shape(rng):
-    yield forward(batch(rng, 4, 3), *params(rng, 3))
+    ).judge(_forward_types((4, 3)))
 
 
 @check("contract", "accepts integer x, gamma and beta")
 def integer_inputs(rng):
     x = np.array([[1, 4, -2], [3, 0, 5], [2, 2, 2], [6, -1, 0]])
-    yield forward(x, np.array([1, 2, 3]), np.array([0, -1, 1]))
+    yield call("batchnorm_forward", x, np.array([1, 2, 3]), np.array([0, -1, 1])
+               ).without_reference().judge(_forward_types((4, 3)))
 
 
 @check("contract", "batchnorm_backward returns (dx, dgamma, dbeta) of shapes (N, D), (D,), (D,)")
 def backward_shapes(rng):
     gamma, beta = params(rng, 3)
-    yield backward(batch(rng, 4, 3), gamma, beta, grad_out(rng, 4, 3))
+    yield backward(batch(rng, 4, 3), gamma, beta, grad_out(rng, 4, 3)).without_reference(
+    ).judge(_backward_shapes(4, 3))
 
 
 # fixed ------------------------------------------------------------------------------------------
@@ -107,6 +142,14 @@ def fixed_backward(rng):
     x = np.array([[1.0, 0.0, 4.0], [3.0, 2.0, 0.0], [5.0, 1.0, 2.0], [7.0, 5.0, 6.0]])
     dout = np.array([[1.0, -1.0, 0.5], [0.0, 2.0, 1.0], [-2.0, 0.5, 0.0], [1.0, 1.0, -1.0]])
     yield backward(x, np.array([1.0, 2.0, -1.0]), np.array([0.0, 5.0, -3.0]), dout)
+
+
+@check("fixed", "integer x, gamma and beta give the same result as floats")
+def integer_values(rng):
+    x = np.array([[1, 4, -2], [3, 0, 5], [2, 2, 2], [6, -1, 0]])
+    gamma, beta = np.array([1, 2, 3]), np.array([0, -1, 1])
+    yield forward(x, gamma, beta)
+    yield backward(x, gamma, beta, np.array([[1, 0, 2], [0, -1, 1], [3, 1, 0], [-2, 0, 1]]))
 
 
 # random -----------------------------------------------------------------------------------------

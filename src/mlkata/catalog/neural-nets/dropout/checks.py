@@ -43,21 +43,51 @@ def _pair(result, what="dropout_forward"):
 X_SMALL = np.array([[1.0, -2.0, 3.0, 0.5], [4.0, 0.0, -1.0, 2.0], [-3.0, 1.5, 2.5, -0.5]])
 
 
-@check("contract", "dropout_forward returns (out, mask): x's shape, a boolean mask")
+def _forward_types(shape):
+    def judge(got, expected, case):
+        result = got["dropout_forward"]
+        wrong = _pair(result)
+        if wrong:
+            return wrong
+        out = result[0]
+        if out.shape != shape:
+            return f"out should have x's shape {shape}, got {out.shape}"
+        if out.dtype.kind != "f":
+            return f"out should hold floats (x · mask / (1 − p)), got dtype {out.dtype}"
+        return None
+    return judge
+
+
+def _backward_type(shape):
+    def judge(got, expected, case):
+        dx = got["dropout_backward"]
+        if not isinstance(dx, np.ndarray) or dx.shape != shape:
+            what = f"shape {dx.shape}" if isinstance(dx, np.ndarray) else type(dx).__name__
+            return f"dx should be an ndarray of dout's shape {shape}, got {what}"
+        if dx.dtype.kind != "f":
+            return f"dx should hold floats, got dtype {dx.dtype}"
+        return None
+    return judge
+
+
+@check("contract", "dropout_forward returns (out, mask): out of x's shape, a boolean mask")
 def forward_types(rng_):
-    yield call("dropout_forward", X_SMALL, 0.0, rng(1))
+    yield call("dropout_forward", X_SMALL, 0.5, rng(1)).without_reference().judge(
+        _forward_types(X_SMALL.shape))
 
 
 @check("contract", "accepts integer x")
 def integer_x(rng_):
-    yield call("dropout_forward", np.array([[1, 2, 3], [4, 5, 6]]), 0.0, rng(2))
+    yield call("dropout_forward", np.array([[1, 2, 3], [4, 5, 6]]), 0.5, rng(2)
+               ).without_reference().judge(_forward_types((2, 3)))
 
 
 @check("contract", "dropout_backward returns an array of dout's shape")
 def backward_shape(rng_):
     mask = np.array([[True, False, True, True], [False, True, True, False],
                      [True, True, False, True]])
-    yield call("dropout_backward", X_SMALL, mask, 0.5)
+    yield call("dropout_backward", X_SMALL, mask, 0.5).without_reference().judge(
+        _backward_type(X_SMALL.shape))
 
 
 # fixed ------------------------------------------------------------------------------------------
@@ -108,6 +138,12 @@ def backward_fixed(rng_):
                      [True, True, False, True]])
     yield call("dropout_backward", X_SMALL, mask, 0.5).because("1 / (1 − 0.5) = 2")
     yield call("dropout_backward", X_SMALL, mask, 0.2).because("1 / (1 − 0.2) = 1.25")
+
+
+@check("fixed", "integer x gives the same result as floats")
+def integer_values(rng_):
+    yield call("dropout_forward", np.array([[1, 2, 3], [4, 5, 6]]), 0.0, rng(2))
+    yield call("dropout_forward", np.array([[1, 2, 3], [4, 5, 6]]), 0.5, rng(2), train=False)
 
 
 # random -----------------------------------------------------------------------------------------

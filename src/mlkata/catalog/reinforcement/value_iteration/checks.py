@@ -54,24 +54,46 @@ def random_mdp(rng, S, A, gamma, tol=1e-10, max_iters=10_000):
             return P, R
 
 
-# contract ---------------------------------------------------------------------------------------
+# contract: types and shapes only (the values are checked from the worked example on) --------
+
+def _types(S):
+    def judge(got, expected, case):
+        result = got["value_iteration"]
+        if not isinstance(result, tuple) or len(result) != 2:
+            return "value_iteration should return a tuple (V, policy)"
+        V, policy = result
+        for name, value in (("V", V), ("policy", policy)):
+            if not isinstance(value, np.ndarray) or value.shape != (S,):
+                what = (f"shape {value.shape}" if isinstance(value, np.ndarray)
+                        else type(value).__name__)
+                return f"{name} should be an ndarray of shape ({S},), got {what}"
+        if V.dtype.kind != "f":
+            return f"V should hold floats, got dtype {V.dtype}"
+        if policy.dtype.kind not in "iu":
+            return f"policy should be an integer array, got dtype {policy.dtype} (use .astype(int))"
+        return None
+    return judge
+
+
+P_C = np.array([[[0.5, 0.5, 0.0], [0.0, 0.0, 1.0]],
+                [[0.0, 1.0, 0.0], [1.0, 0.0, 0.0]],
+                [[0.0, 0.0, 1.0], [0.0, 0.5, 0.5]]])
+R_C = np.array([[1.0, 0.0], [0.0, 2.0], [0.5, -1.0]])
+P_I = np.array([[[0, 1, 0], [1, 0, 0]],
+                [[0, 0, 1], [0, 1, 0]],
+                [[0, 0, 1], [1, 0, 0]]])
+R_I = np.array([[1, 0], [3, 1], [0, 4]])
+
 
 @check("contract", "returns (V, policy): V floats of shape (S,), policy integers of shape (S,)")
 def types(rng):
-    P = np.array([[[0.5, 0.5, 0.0], [0.0, 0.0, 1.0]],
-                  [[0.0, 1.0, 0.0], [1.0, 0.0, 0.0]],
-                  [[0.0, 0.0, 1.0], [0.0, 0.5, 0.5]]])
-    R = np.array([[1.0, 0.0], [0.0, 2.0], [0.5, -1.0]])
-    yield call("value_iteration", P, R, 0.9).because("S = 3 states, A = 2 actions")
+    yield call("value_iteration", P_C, R_C, 0.9).without_reference().judge(_types(3)).because(
+        "S = 3 states, A = 2 actions")
 
 
 @check("contract", "accepts integer P and R")
 def integers(rng):
-    P = np.array([[[0, 1, 0], [1, 0, 0]],
-                  [[0, 0, 1], [0, 1, 0]],
-                  [[0, 0, 1], [1, 0, 0]]])
-    R = np.array([[1, 0], [3, 1], [0, 4]])
-    yield call("value_iteration", P, R, 0.5)
+    yield call("value_iteration", P_I, R_I, 0.5).without_reference().judge(_types(3))
 
 
 # fixed ------------------------------------------------------------------------------------------
@@ -105,6 +127,11 @@ def gamma_zero(rng):
                   [[0.0, 1.0, 0.0], [0.0, 0.0, 1.0]]])
     R = np.array([[2.0, -1.0], [0.0, 5.0], [-3.0, -2.0]])
     yield call("value_iteration", P, R, 0.0)
+
+
+@check("fixed", "integer P and R give the same result as floats")
+def integer_values(rng):
+    yield call("value_iteration", P_I, R_I, 0.5)
 
 
 # random -----------------------------------------------------------------------------------------

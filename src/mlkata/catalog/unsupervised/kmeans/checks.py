@@ -112,8 +112,9 @@ def _costs_never_increase(X, n_runs):
         for t in range(1, n_runs):
             if not costs[t] <= costs[t - 1] * (1 + 1e-9) + 1e-12:
                 shown = ", ".join(f"{c:.6g}" for c in costs)
+                runs = "1 iteration" if t == 1 else f"{t} iterations"
                 return (f"The cost Σᵢ ‖xᵢ − centroid[labels[i]]‖² went up from {costs[t - 1]:.6g} "
-                        f"after {t} iterations to {costs[t]:.6g} after {t + 1} (costs: {shown}). "
+                        f"after {runs} to {costs[t]:.6g} after {t + 1} (costs: {shown}). "
                         "An assignment to the nearest centroid and a move to the mean can only "
                         "lower it.")
         return None

@@ -1,0 +1,107 @@
+"""Accounts and their tokens: create, authenticate, issue, resolve, revoke."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from . import security
+from .db import utcnow
+from .models import LEARNER, TEACHER, Token, User
+
+USERNAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,39}$")
+MIN_PASSWORD = 8
+SESSION_DAYS = 14
+
+
+class AccountError(ValueError):
+    """A request about accounts that cannot be granted, with the reason for the user."""
+
+
+def check_username(username: str) -> str:
+    username = username.strip().lower()
+    if not USERNAME.match(username):
+        raise AccountError("a username is 2–40 characters: lowercase letters, digits, . _ -")
+    return username
+
+
+def check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise AccountError(f"a password has at least {MIN_PASSWORD} characters")
+
+
+def create_user(db: Session, username: str, password: str, role: str = LEARNER,
+                display_name: str = "", email: str = "") -> User:
+    if role not in (TEACHER, LEARNER):
+        raise AccountError(f"unknown role {role!r}")
+    username = check_username(username)
+    check_password(password)
+    if db.scalar(select(User.id).where(User.username == username)) is not None:
+        raise AccountError(f"the username {username!r} is taken")
+    user = User(username=username, password_hash=security.hash_password(password), role=role,
+                display_name=display_name.strip() or username, email=email.strip())
+    db.add(user)
+    try:
+        db.flush()
+    except IntegrityError:
+        db.rollback()
+        raise AccountError(f"the username {username!r} is taken") from None
+    return user
+
+
+def authenticate(db: Session, username: str, password: str) -> User | None:
+    user = db.scalar(select(User).where(User.username == username.strip().lower()))
+    if not security.verify_password(user.password_hash if user else None, password):
+        return None
+    assert user is not None
+    if security.needs_rehash(user.password_hash):
+        user.password_hash = security.hash_password(password)
+    return user
+
+
+def set_password(db: Session, user: User, password: str) -> None:
+    check_password(password)
+    user.password_hash = security.hash_password(password)
+    db.execute(delete(Token).where(Token.user_id == user.id))  # every other login ends
+
+
+def issue_token(db: Session, user: User, kind: str = "api") -> str:
+    """A new token for ``user``: "api" never expires (revoke it), "session" lasts two weeks."""
+    token = security.new_token()
+    expires = utcnow() + timedelta(days=SESSION_DAYS) if kind == "session" else None
+    db.add(Token(user_id=user.id, token_hash=security.token_digest(token), kind=kind,
+                 expires_at=expires))
+    db.flush()
+    return token
+
+
+def user_for_token(db: Session, token: str) -> User | None:
+    row = db.execute(select(User, Token.expires_at).join(Token, Token.user_id == User.id)
+                     .where(Token.token_hash == security.token_digest(token))).first()
+    if row is None:
+        return None
+    user, expires = row
+    if expires is not None and expires < utcnow():
+        return None
+    return user
+
+
+def revoke_token(db: Session, token: str) -> None:
+    db.execute(delete(Token).where(Token.token_hash == security.token_digest(token)))
+
+
+def has_teacher(db: Session) -> bool:
+    return db.scalar(select(User.id).where(User.role == TEACHER).limit(1)) is not None
+
+
+def bootstrap_teacher(db: Session, username: str = "teacher") -> str | None:
+    """On a fresh server, create the first teacher; returns the generated password (or None)."""
+    if has_teacher(db):
+        return None
+    password = security.new_password()
+    create_user(db, username, password, role=TEACHER, display_name="Teacher")
+    return password
