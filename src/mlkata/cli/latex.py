@@ -111,13 +111,15 @@ class _Parser:
         if name in PLAIN_FONTS:
             return self.argument()
         if name in ("begin", "end"):
-            self.argument()
+            environment = self.argument()
+            if "matrix" in environment:
+                return "[" if name == "begin" else "]"
             return ""
         if name in SYMBOLS:
             word = SYMBOLS[name]
-            # keep "log x" apart, but not "log(x)"
-            if word.isalpha() and len(word) > 1 and self.i < len(self.s) and \
-                    self.s[self.i].isalnum():
+            # keep "log x" and "log det Σ" apart, but not "log(x)"
+            if word.isalpha() and len(word) > 1 and self.i < len(self.s) and (
+                    self.s[self.i].isalnum() or self.s[self.i] == "\\"):
                 return word + " "
             return word
         return name
@@ -158,5 +160,8 @@ def _script(arg: str, table: dict[str, str], mark: str) -> str:
 
 
 def latex_to_unicode(latex: str) -> str:
-    text = _Parser(latex.replace("\n", " ")).parse()
+    latex = latex.replace("\n", " ")
+    if "matrix" in latex:  # rows and cells of a matrix: "[a, b; c, d]"
+        latex = latex.replace("\\\\", ";").replace("&", ",")
+    text = _Parser(latex).parse()
     return " ".join(text.split()) if "\n" not in text else text

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ..engine.exercise import Exercise
 
 DISPLAY = re.compile(r"\$\$(.+?)\$\$", re.S)
-INLINE = re.compile(r"(?<![\\$])\$(?!\$)(.+?)(?<![\\$])\$")
+INLINE = re.compile(r"(?<![\\$])\$(?!\$)(.+?)(?<![\\$])\$", re.S)
 
 
 def inline_math(markdown: str) -> str:

@@ -228,7 +228,7 @@ def _compare_arrays(expected: np.ndarray, got: np.ndarray, rtol: float, atol: fl
     finite = np.isfinite(e)
     if not finite.any():
         return None
-    diff = np.where(finite, np.abs(g - e), 0.0)
+    diff = np.abs(np.where(finite, g, 0) - np.where(finite, e, 0))
     scale = float(np.max(np.abs(e[finite])))
     allowed = (atol if atol is not None else rtol * scale + 1e-15) + rtol * np.abs(e)
     over = np.where(finite, diff > allowed, False)

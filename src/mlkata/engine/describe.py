@@ -96,6 +96,12 @@ def case_code(steps: list[dict[str, Any]], namespace: dict[str, Any]) -> str:
             preamble.append(f"{name} = {value(v)}")
             return name
 
+        target = step.get("as")
+        if op == "value" and target and not step.get("out") and args \
+                and not isinstance(args[0], _Code):
+            shown_value = _source(args[0]) if _is_small(args[0]) else value(args[0])
+            lines.append(f"{target} = {shown_value}")
+            continue
         rendered = [show(names[i] if i < len(names) else f"arg{i}", a)
                     for i, a in enumerate(args)]
         rendered += [f"{k}={show(k, v)}" for k, v in kwargs.items()]
@@ -114,7 +120,6 @@ def case_code(steps: list[dict[str, Any]], namespace: dict[str, Any]) -> str:
             expr = f"{rendered[0]} is {rendered[1]}"
         else:
             expr = rendered[0] if rendered else ""
-        target = step.get("as")
         shown = target and not step.get("out") and target in used
         lines.append(f"{target} = {expr}" if shown else expr)
     return "\n".join(preamble + _fold(lines))

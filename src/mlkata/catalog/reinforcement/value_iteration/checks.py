@@ -17,7 +17,7 @@ def _q(P, R, gamma, V):
 
 
 def _run(P, R, gamma, tol, max_iters):
-    """The values after each backup, and whether the loop stopped on tol."""
+    """(V_new, max |V_new - V|) for every backup the contract makes."""
     V = np.zeros(P.shape[0])
     history = []
     for _ in range(max_iters):
@@ -47,11 +47,12 @@ def _clear(P, R, gamma, tol, max_iters):
 
 def random_mdp(rng, S, A, gamma, tol=1e-10, max_iters=10_000):
     """A random MDP whose answer (values and greedy policy) is unique beyond round-off."""
-    while True:
+    for _ in range(1000):
         P = rng.dirichlet(np.ones(S), size=(S, A))
         R = np.round(rng.normal(size=(S, A)), 2)
         if _clear(P, R, gamma, tol, max_iters):
             return P, R
+    raise RuntimeError("no random MDP with a unique answer: loosen the conditions")
 
 
 # contract: types and shapes only (the values are checked from the worked example on) --------
@@ -114,7 +115,7 @@ def worked_steps(rng):
 def stochastic(rng):
     P = np.array([[[0.5, 0.5, 0.0], [0.0, 0.0, 1.0]],
                   [[0.0, 0.5, 0.5], [1.0, 0.0, 0.0]],
-                  [[0.0, 0.0, 1.0], [0.25, 0.75, 0.0]]])
+                  [[0.5, 0.0, 0.5], [0.0, 1.0, 0.0]]])
     R = np.array([[0.0, -1.0], [1.0, 0.0], [2.0, -0.5]])
     yield call("value_iteration", P, R, 0.9)
     yield call("value_iteration", P, R, 0.9, max_iters=2).because("two backups only")

@@ -177,7 +177,8 @@ def _variety_judge(labels):
         if all(np.array_equal(got[label], first) for label in labels[1:]):
             return Finding(f"Forests grown with {len(labels)} different seeds (max_features = "
                            "n, noisy labels) all predict exactly the same: nothing in your "
-                           "forest depends on the seed.",
+                           "forest depends on the seed (do you create a generator of your own "
+                           "instead of using rng?).",
                            diagnosis="no_bootstrap", diagnosis_message=NO_BOOTSTRAP)
         return None
     return judge
@@ -228,7 +229,7 @@ def features_per_split(rng_):
     grid = np.array([[a, b] for a in axis for b in axis])
     s = Scenario()
     labels = [_forest(s, f"forest{seed}", X, y, grid, seed, n_estimators=1, max_features=1)
-              for seed in range(8)]
+              for seed in range(6)]
     yield s.case().without_reference().judge(_per_split_judge(labels, len(axis))).because(
         "label 1 only where x0 > 0.5 AND x1 > 0.5: with one feature drawn per split, a tree "
         "grown to purity uses both features")
@@ -307,7 +308,7 @@ def _accuracy_judge(labels, y_test):
         if mean < MIN_ACCURACY:
             shown = ", ".join(f"{a:.2f}" for a in accuracies)
             return (f"Your forests' test accuracy is {shown} (mean {mean:.2f}); a correct forest "
-                    f"averages 0.94 here, and 3 of them never average below {MIN_ACCURACY}. "
+                    "averages about 0.94 here, and the mean of 3 stays above 0.89 in practice. "
                     "Check the splits (the drawn feature indices are indices into X's columns), "
                     "the leaf labels and the vote.")
         return None

@@ -1,0 +1,148 @@
+"""Courses: created by a teacher from catalog exercises, joined by learners with the invite code."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from .errors import Conflict, Forbidden, Invalid, NotFound
+from .library import ExerciseLibrary
+from .models import TEACHER, Course, CourseExercise, Enrollment, User
+from .security import new_invite_code
+
+PSEUDONYM = re.compile(r"^[\w .'-]{2,40}$")
+
+
+@dataclass(frozen=True)
+class ExerciseSpec:
+    exercise_id: str
+    deadline: datetime | None = None
+    points: float = 1.0
+
+
+def create_course(db: Session, teacher: User, title: str, exercises: Sequence[ExerciseSpec],
+                  library: ExerciseLibrary, late_credit: float = 0.0) -> Course:
+    if teacher.role != TEACHER:
+        raise Forbidden("only teachers create courses")
+    if not title.strip():
+        raise Invalid("a course needs a title")
+    if not 0.0 <= late_credit <= 1.0:
+        raise Invalid("late_credit is a share of the points, from 0 to 1")
+    course = Course(title=title.strip(), teacher_id=teacher.id, invite_code=new_invite_code(),
+                    hidden_seed=secrets.randbits(62), late_credit=late_credit)
+    db.add(course)
+    db.flush()
+    for spec in exercises:
+        put_exercise(db, course, spec, library)
+    return course
+
+
+def put_exercise(db: Session, course: Course, spec: ExerciseSpec,
+                 library: ExerciseLibrary) -> CourseExercise:
+    """Add an exercise to the course, or change its deadline and points."""
+    exercise = library.find(spec.exercise_id)
+    if exercise is None:
+        raise Invalid(f"no exercise {spec.exercise_id!r} on this server (see /api/catalog)")
+    if spec.deadline is not None and spec.deadline.tzinfo is None:
+        raise Invalid("a deadline needs a time zone (e.g. 2026-12-01T23:59:00+01:00)")
+    if spec.points < 0:
+        raise Invalid("points cannot be negative")
+    row = db.scalar(select(CourseExercise).where(CourseExercise.course_id == course.id,
+                                                 CourseExercise.exercise_id == exercise.id))
+    if row is None:
+        position = db.scalar(select(func.count()).select_from(CourseExercise)
+                             .where(CourseExercise.course_id == course.id)) or 0
+        row = CourseExercise(course_id=course.id, exercise_id=exercise.id, position=position,
+                             title=exercise.title, difficulty=exercise.difficulty)
+        db.add(row)
+    row.deadline = spec.deadline
+    row.points = spec.points
+    db.flush()
+    return row
+
+
+def exercises_of(db: Session, course: Course) -> list[CourseExercise]:
+    return list(db.scalars(select(CourseExercise).where(CourseExercise.course_id == course.id)
+                           .order_by(CourseExercise.position)))
+
+
+def course_exercise(db: Session, course: Course, exercise_id: str) -> CourseExercise:
+    row = db.scalar(select(CourseExercise).where(CourseExercise.course_id == course.id,
+                                                 CourseExercise.exercise_id == exercise_id))
+    if row is None:
+        raise NotFound(f"the course has no exercise {exercise_id!r}")
+    return row
+
+
+def enrollment(db: Session, course: Course, user: User) -> Enrollment | None:
+    return db.scalar(select(Enrollment).where(Enrollment.course_id == course.id,
+                                              Enrollment.user_id == user.id))
+
+
+def visible_course(db: Session, user: User, course_id: int) -> Course:
+    """The course if ``user`` teaches it or is enrolled in it; NotFound otherwise."""
+    course = db.get(Course, course_id)
+    if course is None or not (course.teacher_id == user.id or enrollment(db, course, user)):
+        raise NotFound("no such course")
+    return course
+
+
+def taught_course(db: Session, user: User, course_id: int) -> Course:
+    course = visible_course(db, user, course_id)
+    if course.teacher_id != user.id:
+        raise Forbidden("only the course's teacher may do this")
+    return course
+
+
+def courses_of(db: Session, user: User) -> list[Course]:
+    if user.role == TEACHER:
+        query = select(Course).where(Course.teacher_id == user.id)
+    else:
+        query = select(Course).join(Enrollment, Enrollment.course_id == Course.id) \
+            .where(Enrollment.user_id == user.id)
+    return list(db.scalars(query.order_by(Course.id)))
+
+
+def join(db: Session, user: User, invite_code: str) -> Course:
+    if user.role == TEACHER:
+        raise Forbidden("teachers do not join courses; create a learner account to try one")
+    course = db.scalar(select(Course).where(Course.invite_code == invite_code.strip().upper()))
+    if course is None:
+        raise NotFound("no course has this invite code")
+    if enrollment(db, course, user) is None:
+        db.add(Enrollment(course_id=course.id, user_id=user.id))
+        db.flush()
+    return course
+
+
+def learners_of(db: Session, course: Course) -> list[tuple[User, Enrollment]]:
+    rows = db.execute(select(User, Enrollment).join(Enrollment, Enrollment.user_id == User.id)
+                      .where(Enrollment.course_id == course.id).order_by(User.username))
+    return [(user, enrolled) for user, enrolled in rows.tuples()]
+
+
+def set_pseudonym(db: Session, course: Course, user: User, pseudonym: str | None) -> Enrollment:
+    """Opt in to the leaderboard under ``pseudonym``, or out of it with None."""
+    enrolled = enrollment(db, course, user)
+    if enrolled is None:
+        raise NotFound("you are not enrolled in this course")
+    if pseudonym is not None:
+        pseudonym = " ".join(pseudonym.split())
+        if not PSEUDONYM.match(pseudonym):
+            raise Invalid("a pseudonym is 2–40 letters, digits, spaces or . ' - _")
+        if pseudonym.lower() in {user.username, user.display_name.lower()}:
+            raise Invalid("a pseudonym must not be your username or your name")
+        taken = db.scalar(select(Enrollment.id).where(Enrollment.course_id == course.id,
+                                                      Enrollment.pseudonym == pseudonym,
+                                                      Enrollment.id != enrolled.id))
+        if taken is not None:
+            raise Conflict("this pseudonym is taken in this course")
+    enrolled.pseudonym = pseudonym
+    db.flush()
+    return enrolled
