@@ -35,7 +35,8 @@ ACCENTS = {"hat": "\u0302", "widehat": "\u0302", "bar": "\u0304", "overline": "\
            "tilde": "\u0303", "widetilde": "\u0303", "dot": "\u0307", "ddot": "\u0308",
            "vec": "\u20d7"}
 PLAIN_FONTS = {"mathrm", "mathbf", "mathit", "mathsf", "mathtt", "boldsymbol", "bm", "text",
-               "textrm", "textbf", "textit", "operatorname", "mathcal", "mathscr", "mbox"}
+               "textrm", "textbf", "textit", "operatorname", "mathcal", "mathscr", "mbox",
+               "boxed"}
 SUPERSCRIPT = dict(zip("0123456789+-=()niTabcdefghijklmoprstuvwxyz⊤ᵀ′*",
                        "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᵀᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐᵒᵖʳˢᵗᵘᵛʷˣʸᶻᵀᵀ′*", strict=True))
 SUBSCRIPT = dict(zip("0123456789+-=()aehijklmnoprstuvxβγρφχ",

@@ -84,6 +84,7 @@ def case_code(steps: list[dict[str, Any]], namespace: dict[str, Any]) -> str:
     preamble: list[str] = []
     lines: list[str] = []
     used = _referenced(steps)
+    shown_before: dict[str, str] = {}  # a large input is summarised once, then named
     for step in steps:
         op = step.get("op")
         names = _parameter_names(namespace.get(step.get("fn", "")), step)
@@ -93,8 +94,15 @@ def case_code(steps: list[dict[str, Any]], namespace: dict[str, Any]) -> str:
         def show(name: str, v: Any) -> str:
             if isinstance(v, _Code) or _is_small(v):
                 return _source(v) if not isinstance(v, _Code) else v.text
-            preamble.append(f"{name} = {value(v)}")
-            return name
+            key = _fingerprint(v)
+            if key in shown_before:
+                return shown_before[key]
+            unique, n = name, 2
+            while unique in shown_before.values():
+                unique, n = f"{name}_{n}", n + 1
+            shown_before[key] = unique
+            preamble.append(f"{unique} = {value(v)}")
+            return unique
 
         target = step.get("as")
         if op == "value" and target and not step.get("out") and args \
@@ -123,6 +131,17 @@ def case_code(steps: list[dict[str, Any]], namespace: dict[str, Any]) -> str:
         shown = target and not step.get("out") and target in used
         lines.append(f"{target} = {expr}" if shown else expr)
     return "\n".join(preamble + _fold(lines))
+
+
+def _fingerprint(v: Any) -> str:
+    import hashlib
+    digest = hashlib.sha1(repr(type(v)).encode())
+    if isinstance(v, np.ndarray):
+        digest.update(f"{v.dtype}{v.shape}".encode())
+        digest.update(np.ascontiguousarray(v).tobytes())
+    else:
+        digest.update(repr(v).encode())
+    return digest.hexdigest()
 
 
 def _referenced(steps: list[dict[str, Any]]) -> set[str]:

@@ -214,7 +214,8 @@ def shift_invariance(rng):
     shifted = x + np.array([10.0, -3.0, 0.0, 100.0])
     s.out(s.item(s.call("batchnorm_forward", shifted, gamma, beta, name="result2"), 0,
                  name="out2"), "out for x + shift")
-    yield s.case().judge(_shift_invariant).because("x2 is x + [10, -3, 0, 100]")
+    yield s.case().judge(_shift_invariant).because(
+        "the second x is the first plus (10, −3, 0, 100), one constant per feature")
 
 
 def _dx_sums_to_zero(got, expected, case):

@@ -32,7 +32,10 @@ def _pair(result, what="dropout_forward"):
     if not isinstance(out, np.ndarray) or not isinstance(mask, np.ndarray):
         return f"{what} should return two ndarrays (out, mask) in training mode"
     if mask.dtype != bool:
-        return named(f"the mask should be a boolean array, got dtype {mask.dtype}", "float_mask")
+        message = f"the mask should be a boolean array, got dtype {mask.dtype}"
+        if mask.dtype.kind == "f":
+            return named(message, "float_mask")
+        return message + " (a comparison such as rng.random(x.shape) >= p gives one)"
     if mask.shape != out.shape:
         return f"the mask should have out's shape {out.shape}, got {mask.shape}"
     return None

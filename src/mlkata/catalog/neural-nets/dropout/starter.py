@@ -1,6 +1,6 @@
 """Inverted dropout, forward and backward.  Theory: `mlkata theory dropout`."""
 
-import numpy as np  # noqa: F401  (you will need it)
+import numpy as np
 
 
 def dropout_forward(x, p, rng, train=True):

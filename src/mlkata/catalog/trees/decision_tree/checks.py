@@ -74,9 +74,9 @@ def majority_tie(rng):
     X = np.array([[0.0, 3.0], [1.0, 1.0], [2.0, 4.0], [3.0, 1.0], [4.0, 5.0]])
     yield tree_case(X, np.array([2, 1, 2, 1, 0]), X, min_samples_split=6).because(
         "the root is a leaf (5 samples < 6) with two 1s and two 2s: it predicts 1")
-    x = np.array([[0.0], [1.0], [1.0], [2.0], [2.0], [3.0]])
-    yield tree_case(x, np.array([1, 1, 0, 2, 1, 2]), x + 0.2, max_depth=1).because(
-        "the stump's left leaf holds 1, 1, 0 and its right leaf 2, 1, 2")
+    x = np.arange(6.0).reshape(-1, 1)
+    yield tree_case(x, np.array([0, 0, 0, 0, 1, 2]), x + 0.2, max_depth=1).because(
+        "the stump cuts at 3.5; its right leaf holds one 1 and one 2: it predicts 1")
 
 
 @check("fixed", "a node with no positive gain is a leaf")

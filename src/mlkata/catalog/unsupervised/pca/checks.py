@@ -88,6 +88,10 @@ def _known_mistake(X, k, got):
     return None
 
 
+def _shown(value):
+    return describe.value(value, width=66).replace("\n", "\n" + " " * 10)
+
+
 def _pca(X, k):
     """A case judged up to the sign of each axis (see the module's docstring)."""
     X = np.asarray(X)
@@ -104,8 +108,7 @@ def _pca(X, k):
                 text += f"; largest difference {mismatch.max_abs:.3g}"
             if mismatch.path in ("components", "X_proj"):
                 text += " (after matching each axis's sign to the expected one)"
-            text += (f"\nexpected  {describe.value(mismatch.expected)}"
-                     f"\ngot       {describe.value(mismatch.got)}")
+            text += f"\nexpected  {_shown(mismatch.expected)}\ngot       {_shown(mismatch.got)}"
         named = _known_mistake(X, k, out)
         if named:
             return Finding(text, *named)

@@ -1,0 +1,1 @@
+"""The JSON API under /api: what the CLI, the web pages and any script use."""

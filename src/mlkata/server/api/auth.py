@@ -1,0 +1,84 @@
+"""Accounts: register (learners), bearer tokens for the CLI, session cookies for the web."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request, Response
+
+from .. import accounts
+from ..accounts import AccountError
+from ..models import LEARNER
+from .deps import SESSION_COOKIE, CurrentUser, State, Token
+from .schemas import Credentials, PasswordChange, Registration, TokenOut, UserOut
+
+router = APIRouter(prefix="/api/auth", tags=["auth"])
+
+
+@router.post("/register", status_code=201)
+def register(body: Registration, state: State) -> TokenOut:
+    """Create a learner account (teachers are created on the server: mlkata server …)."""
+    with state.sessions.begin() as db:
+        try:
+            user = accounts.create_user(db, body.username, body.password, LEARNER,
+                                        body.display_name, body.email)
+        except AccountError as exc:
+            raise HTTPException(422, str(exc)) from None
+        token = accounts.issue_token(db, user, "api")
+    return TokenOut(token=token, user=UserOut.of(user))
+
+
+def _authenticated(state: State, body: Credentials, kind: str) -> TokenOut:
+    with state.sessions.begin() as db:
+        user = accounts.authenticate(db, body.username, body.password)
+        if user is None:
+            raise HTTPException(401, "wrong username or password")
+        token = accounts.issue_token(db, user, kind)
+    return TokenOut(token=token, user=UserOut.of(user))
+
+
+@router.post("/token")
+def token(body: Credentials, state: State) -> TokenOut:
+    """A bearer token for the CLI and scripts: send it as ``Authorization: Bearer …``."""
+    return _authenticated(state, body, "api")
+
+
+@router.delete("/token", status_code=204)
+def revoke(state: State, presented: Token, _: CurrentUser) -> None:
+    """Revoke the token (or session) this request was made with."""
+    assert presented is not None
+    with state.sessions.begin() as db:
+        accounts.revoke_token(db, presented)
+
+
+@router.post("/session")
+def log_in(body: Credentials, state: State, request: Request, response: Response) -> UserOut:
+    """Log in for the web: sets an HttpOnly, SameSite=Lax session cookie."""
+    issued = _authenticated(state, body, "session")
+    response.set_cookie(SESSION_COOKIE, issued.token, max_age=accounts.SESSION_DAYS * 86400,
+                        httponly=True, samesite="lax", secure=request.url.scheme == "https")
+    return issued.user
+
+
+@router.delete("/session", status_code=204)
+def log_out(state: State, presented: Token, response: Response) -> None:
+    if presented:
+        with state.sessions.begin() as db:
+            accounts.revoke_token(db, presented)
+    response.delete_cookie(SESSION_COOKIE)
+
+
+@router.get("/me")
+def me(user: CurrentUser) -> UserOut:
+    return UserOut.of(user)
+
+
+@router.post("/password", status_code=204)
+def change_password(body: PasswordChange, state: State, user: CurrentUser) -> None:
+    """Change your password; every token and session of yours ends."""
+    with state.sessions.begin() as db:
+        if accounts.authenticate(db, user.username, body.old_password) is None:
+            raise HTTPException(401, "the old password is wrong")
+        mine = db.merge(user)
+        try:
+            accounts.set_password(db, mine, body.new_password)
+        except AccountError as exc:
+            raise HTTPException(422, str(exc)) from None

@@ -1,0 +1,13 @@
+"""One log format for the server's processes; huey's per-task lines only when debugging."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+
+def configure_logging() -> None:
+    level = os.environ.get("MLKATA_LOG_LEVEL", "INFO").upper()
+    logging.basicConfig(level=level, format="%(asctime)s %(process)d %(name)s: %(message)s")
+    if level != "DEBUG":
+        logging.getLogger("huey").setLevel(logging.WARNING)
