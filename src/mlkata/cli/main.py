@@ -519,5 +519,15 @@ def _apply(obj: Context, exercise_id: str, source: str, target: str | None, file
         click.echo(f"report: {page}", err=as_json)
 
 
+def _add_course_server_commands() -> None:
+    from .remote import join, login, logout, submit
+    from .server_commands import serve, server_group, worker
+    for command in (login, join, submit, logout, serve, worker, server_group):
+        cli.add_command(command)
+
+
+_add_course_server_commands()
+
+
 def main() -> None:
     cli(prog_name="mlkata")

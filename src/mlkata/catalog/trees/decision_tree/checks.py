@@ -15,9 +15,12 @@ PROBES = np.array([[1.0, 4.0], [2.0, 1.0], [2.0, 3.0], [3.0, 2.0], [4.0, 5.0],
 def tree_case(X, y, X_test, **params):
     """Fit a tree with these parameters, demand fit returns self, compare predictions."""
     s = Scenario()
+    X_ref, y_ref = s.let(X, "X"), s.let(y, "y")
+    test_ref = X_ref if X_test is X else s.let(X_test, "X_test")
     tree = s.new("DecisionTreeClassifier", **params, name="tree")
-    s.same(s.method(tree, "fit", X, y), tree, "fit(X, y) returns self")
-    s.out(s.method(tree, "predict", X_test), "tree.predict(X_test)")
+    s.same(s.method(tree, "fit", X_ref, y_ref), tree, "fit(X, y) returns self")
+    s.out(s.method(tree, "predict", test_ref),
+          "tree.predict(X)" if X_test is X else "tree.predict(X_test)")
     return s.case()
 
 

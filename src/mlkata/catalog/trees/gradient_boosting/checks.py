@@ -13,9 +13,10 @@ PROBES = np.array([[1.0], [1.5], [2.0], [3.0], [3.5], [4.0], [0.0], [5.0]])
 
 def boost_case(X, y, X_test, n_estimators, learning_rate):
     s = Scenario()
+    X_ref, y_ref, test_ref = s.let(X, "X"), s.let(y, "y"), s.let(X_test, "X_test")
     model = s.new("GradientBoostingStumps", n_estimators, learning_rate, name="model")
-    s.same(s.method(model, "fit", X, y), model, "fit(X, y) returns self")
-    s.out(s.method(model, "predict", X_test), "model.predict(X_test)")
+    s.same(s.method(model, "fit", X_ref, y_ref), model, "fit(X, y) returns self")
+    s.out(s.method(model, "predict", test_ref), "model.predict(X_test)")
     return s.case()
 
 
@@ -119,10 +120,11 @@ def _training_error_judge(labels, y):
 def error_decreases(rng):
     X, y, _ = _random(rng, 21, 3, 1)
     s = Scenario()
+    X_ref, y_ref = s.let(X, "X"), s.let(y, "y")
     labels = []
     for stages in (1, 2, 4, 8, 16):
         model = s.new("GradientBoostingStumps", stages, 0.4, name=f"model{stages}")
-        s.method(model, "fit", X, y)
+        s.method(model, "fit", X_ref, y_ref)
         labels.append(f"model{stages}.predict(X)")
-        s.out(s.method(model, "predict", X), labels[-1])
+        s.out(s.method(model, "predict", X_ref), labels[-1])
     yield s.case().judge(_training_error_judge(labels, y))

@@ -21,8 +21,14 @@ def _data(seed, m, n, K):
     return np.round(g.normal(size=(m, n)), 2), g.integers(0, K, size=m)
 
 
+def _lets(s, X, y, P):
+    """Send the data once: every forest of the scenario refers to it by name."""
+    X_ref, y_ref = s.let(X, "X"), s.let(y, "y")
+    return X_ref, y_ref, (X_ref if P is X else s.let(P, "X_test"))
+
+
 def _forest(s, name, X, y, P, seed, **params):
-    """Build, fit and predict one forest inside scenario s; its predictions are labelled."""
+    """Build, fit and predict one forest inside scenario s (X, y, P are refs from _lets)."""
     forest = s.new("RandomForestClassifier", **params, rng=rng(seed), name=name)
     s.same(s.method(forest, "fit", X, y), forest, f"{name}.fit(X, y) returns self")
     s.out(s.method(forest, "predict", P), f"{name}.predict(X_test)")
@@ -61,7 +67,7 @@ def contract(rng_):
     X, y = _data(1, 13, 3, 3)
     P = np.round(np.random.default_rng(2).normal(size=(7, 3)), 2) + 0.005
     s = Scenario()
-    _forest(s, "forest", X, y, P, 0, n_estimators=3, max_features=2)
+    _forest(s, "forest", *_lets(s, X, y, P), 0, n_estimators=3, max_features=2)
     yield s.case().without_reference().judge(_contract_judge(7, {0, 1, 2}))
 
 
@@ -70,14 +76,14 @@ def integer_features(rng_):
     X = np.array([[3, 1, 4], [1, 5, 9], [2, 6, 5], [3, 5, 8], [9, 7, 9], [3, 2, 3], [8, 4, 6]])
     y = np.array([0, 1, 1, 2, 2, 0, 1])
     s = Scenario()
-    _forest(s, "forest", X, y, np.array([[2, 5, 7], [4, 1, 1], [9, 9, 9]]), 0,
+    _forest(s, "forest", *_lets(s, X, y, np.array([[2, 5, 7], [4, 1, 1], [9, 9, 9]])), 0,
             n_estimators=4, max_features=1)
     yield s.case().without_reference().judge(_contract_judge(3, {0, 1, 2}))
 
 
 def _forest_case(X, y, P, seed, **params):
     s = Scenario()
-    _forest(s, "forest", X, y, P, seed, **params)
+    _forest(s, "forest", *_lets(s, X, y, P), seed, **params)
     return s.case()
 
 
@@ -125,7 +131,8 @@ def depth_limit(rng_):
     probes = np.arange(-0.75, 24.0, 0.5)[:49].reshape(-1, 1)
     for max_depth in (1, 2):
         s = Scenario()
-        labels = [_forest(s, f"forest{seed}", x.reshape(-1, 1), y, probes, seed,
+        data = _lets(s, x.reshape(-1, 1), y, probes)
+        labels = [_forest(s, f"forest{seed}", *data, seed,
                           n_estimators=1, max_features=1, max_depth=max_depth)
                   for seed in range(5)]
         yield s.case().without_reference().judge(_depth_judge(max_depth, labels)).because(
@@ -160,15 +167,13 @@ def same_seed(rng_):
     X, y = _data(7, 36, 4, 3)
     P = np.round(np.random.default_rng(8).normal(size=(50, 4)), 2) + 0.005
     s = Scenario()
-    labels = [_forest(s, f"forest{i}", X, y, P, 5, n_estimators=4, max_features=2)
+    data = _lets(s, X, y, P)
+    labels = [_forest(s, f"forest{i}", *data, 5, n_estimators=4, max_features=2)
               for i in (1, 2, 3)]
     yield s.case().without_reference().judge(_same_seed_judge(labels)).because(
         "noisy labels: forests grown from different random numbers disagree somewhere")
 
 
-NO_BOOTSTRAP = ("Every tree is grown on the full training set, so with max_features = n all "
-                "trees are the same tree and the seed changes nothing. Grow each tree on a "
-                "bootstrap sample: rows = rng.integers(0, m, size=m), then X[rows], y[rows].")
 
 
 def _variety_judge(labels):
@@ -179,7 +184,7 @@ def _variety_judge(labels):
                            "n, noisy labels) all predict exactly the same: nothing in your "
                            "forest depends on the seed (do you create a generator of your own "
                            "instead of using rng?).",
-                           diagnosis="no_bootstrap", diagnosis_message=NO_BOOTSTRAP)
+                           diagnosis="no_bootstrap")
         return None
     return judge
 
@@ -189,16 +194,14 @@ def different_seeds(rng_):
     X, y = _data(11, 30, 3, 2)
     P = np.round(np.random.default_rng(12).normal(size=(40, 3)), 2) + 0.005
     s = Scenario()
-    labels = [_forest(s, f"forest{seed}", X, y, P, seed, n_estimators=3, max_features=3)
+    data = _lets(s, X, y, P)
+    labels = [_forest(s, f"forest{seed}", *data, seed, n_estimators=3, max_features=3)
               for seed in range(4)]
     yield s.case().without_reference().judge(_variety_judge(labels)).because(
         "max_features = n: every split sees every feature, so only the bootstrap samples can "
         "make the trees differ")
 
 
-PER_TREE = ("You draw the max_features features once per tree, so each tree only ever sees "
-            "those features. Draw a fresh subset at every split (every node), inside the "
-            "recursion.")
 
 
 def _per_split_judge(labels, size):
@@ -215,7 +218,7 @@ def _per_split_judge(labels, size):
         if single == len(labels):
             return Finding(f"Each of your {len(labels)} one-tree forests (max_features=1) "
                            "predicts from a single feature, although the labels need both.",
-                           diagnosis="features_per_tree", diagnosis_message=PER_TREE)
+                           diagnosis="features_per_tree")
         return None
     return judge
 
@@ -228,15 +231,14 @@ def features_per_split(rng_):
     axis = np.linspace(0.0125, 0.9875, 12)
     grid = np.array([[a, b] for a in axis for b in axis])
     s = Scenario()
-    labels = [_forest(s, f"forest{seed}", X, y, grid, seed, n_estimators=1, max_features=1)
+    data = _lets(s, X, y, grid)
+    labels = [_forest(s, f"forest{seed}", *data, seed, n_estimators=1, max_features=1)
               for seed in range(6)]
     yield s.case().without_reference().judge(_per_split_judge(labels, len(axis))).because(
         "label 1 only where x0 > 0.5 AND x1 > 0.5: with one feature drawn per split, a tree "
         "grown to purity uses both features")
 
 
-VOTE_TIE = ("A tied vote must go to the smallest label; yours goes to the largest. "
-            "np.argmax(votes, axis=1) on the vote counts per class returns the first maximum.")
 N_TIE_FORESTS = 60
 
 
@@ -258,7 +260,7 @@ def _vote_tie_judge(labels):
                            f"{ones} times out of {2 * len(labels)}; with ties going to the "
                            "smallest label it is about 38 (a tie happens whenever the two "
                            "trees disagree).",
-                           diagnosis="vote_tie_largest", diagnosis_message=VOTE_TIE)
+                           diagnosis="vote_tie_largest")
         return None
     return judge
 
@@ -268,7 +270,8 @@ def vote_tie(rng_):
     X = np.array([[0.0], [1.0]])
     y = np.array([0, 1])
     s = Scenario()
-    labels = [_forest(s, f"forest{seed}", X, y, X, seed, n_estimators=2, max_features=1)
+    data = _lets(s, X, y, X)
+    labels = [_forest(s, f"forest{seed}", *data, seed, n_estimators=2, max_features=1)
               for seed in range(N_TIE_FORESTS)]
     yield s.case().without_reference().judge(_vote_tie_judge(labels)).because(
         "two points, two trees: the trees often disagree, and the vote is then 1 to 1")
@@ -319,7 +322,8 @@ def _accuracy_judge(labels, y_test):
 def accuracy(rng_):
     X, y, X_test, y_test = _accuracy_data()
     s = Scenario()
-    labels = [_forest(s, f"forest{seed}", X, y, X_test, seed, n_estimators=7, max_features=2)
+    data = _lets(s, X, y, X_test)
+    labels = [_forest(s, f"forest{seed}", *data, seed, n_estimators=7, max_features=2)
               for seed in (1, 2, 3)]
     yield s.case().without_reference().judge(_accuracy_judge(labels, y_test)).because(
         "3 classes set by x0 and x1, 3 noise features, 5% of the labels flipped")
