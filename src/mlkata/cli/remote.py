@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
 import sys
@@ -77,10 +78,8 @@ def login(url: str, username: str | None, register: bool, password_stdin: bool) 
 def logout() -> None:
     """Log out of the current course server (its token is revoked)."""
     logins, login = _logged_in()
-    try:
+    with contextlib.suppress(ServerError):  # gone or unreachable: forgetting it here matters
         CourseServer(login.url, login.token).request("DELETE", "/api/auth/token")
-    except ServerError:
-        pass  # gone or unreachable: forgetting the token here is what matters
     del logins.servers[login.url]
     logins.current = next(iter(logins.servers), None)
     logins.save()

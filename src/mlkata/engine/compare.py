@@ -38,7 +38,8 @@ def describe_type(value: Any) -> str:
         return f"a numpy {value.dtype} scalar"
     if value is None:
         return "None"
-    return f"a {type(value).__name__}"
+    name = type(value).__name__
+    return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
 
 
 def _is_real(value: Any) -> bool:

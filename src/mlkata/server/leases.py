@@ -55,7 +55,7 @@ def renew(sessions: sessionmaker[Session], held: Claim, lease_s: float) -> bool:
             update(Submission).where(_held(held))  # type: ignore[arg-type]
             .values(lease_expires_at=utcnow() + timedelta(seconds=lease_s))
             .execution_options(synchronize_session=False))
-    return result.rowcount == 1  # type: ignore[attr-defined,no-any-return]
+    return result.rowcount == 1  # type: ignore[attr-defined]
 
 
 def finish(sessions: sessionmaker[Session], held: Claim, graded: Graded) -> bool:
@@ -69,7 +69,7 @@ def finish(sessions: sessionmaker[Session], held: Claim, graded: Graded) -> bool
                     graded_at=utcnow(), grading_ms=graded.duration_ms,
                     gradings=Submission.gradings + 1)
             .execution_options(synchronize_session=False))
-    return result.rowcount == 1  # type: ignore[attr-defined,no-any-return]
+    return result.rowcount == 1  # type: ignore[attr-defined]
 
 
 def release(sessions: sessionmaker[Session], held: Claim) -> bool:
@@ -79,4 +79,4 @@ def release(sessions: sessionmaker[Session], held: Claim) -> bool:
             update(Submission).where(_held(held))  # type: ignore[arg-type]
             .values(state=QUEUED, lease_token=None, lease_expires_at=None, queued_at=utcnow())
             .execution_options(synchronize_session=False))
-    return result.rowcount == 1  # type: ignore[attr-defined,no-any-return]
+    return result.rowcount == 1  # type: ignore[attr-defined]

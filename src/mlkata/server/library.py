@@ -47,7 +47,9 @@ class ExerciseLibrary:
         with self._lock:
             if exercise_id not in self.catalog:
                 self._catalog = load_catalog(self.extra)
-            return self.catalog[exercise_id] if exercise_id in self.catalog else None
+                if exercise_id not in self.catalog:
+                    return None
+            return self.catalog[exercise_id]
 
     def current(self, exercise_id: str) -> tuple[Exercise, bool] | None:
         """The exercise as its folder is now, and whether that changed since the last call."""

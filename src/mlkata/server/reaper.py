@@ -93,8 +93,8 @@ def _queue_empty(queue: GradingQueue) -> bool:
 
 
 def _given_up(exercise_id: str, claims: int) -> dict[str, object]:
-    return {"version": 1, "exercise": exercise_id, "status": "error", "stage": "public", "tests": [],
-            "duration_s": 0.0,
+    return {"version": 1, "exercise": exercise_id, "status": "error", "stage": "public",
+            "tests": [], "duration_s": 0.0,
             "message": (f"Not graded: grading was interrupted {claims} times (a worker died "
                         "each time). This is not about your code's correctness; your teacher "
                         "can re-grade it.")}

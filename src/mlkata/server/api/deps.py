@@ -29,33 +29,36 @@ def server_state(request: Request) -> ServerState:
 State = Annotated[ServerState, Depends(server_state)]
 
 
-def presented_token(credentials: HTTPAuthorizationCredentials | None = Depends(bearer),
-                    cookie: str | None = Depends(session_cookie)) -> str | None:
+def presented_token(
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+        cookie: Annotated[str | None, Depends(session_cookie)]) -> str | None:
     if credentials is not None:
         return credentials.credentials
     return cookie
 
 
-def optional_user(state: State, token: str | None = Depends(presented_token)) -> User | None:
+def optional_user(state: State, token: Annotated[str | None, Depends(presented_token)]
+                  ) -> User | None:
     if not token:
         return None
     with state.sessions() as db:
         return accounts.user_for_token(db, token)
 
 
-def current_user(user: User | None = Depends(optional_user)) -> User:
+def current_user(user: Annotated[User | None, Depends(optional_user)]) -> User:
     if user is None:
         raise HTTPException(401, "log in first (a bearer token or a session cookie)",
                             headers={"WWW-Authenticate": "Bearer"})
     return user
 
 
-def teacher_user(user: User = Depends(current_user)) -> User:
+def teacher_user(user: Annotated[User, Depends(current_user)]) -> User:
     if user.role != TEACHER:
         raise HTTPException(403, "only teachers may do this")
     return user
 
 
+MaybeUser = Annotated[User | None, Depends(optional_user)]
 CurrentUser = Annotated[User, Depends(current_user)]
 Teacher = Annotated[User, Depends(teacher_user)]
 Token = Annotated[str | None, Depends(presented_token)]

@@ -1,7 +1,7 @@
 """The server-rendered pages: Jinja2 templates in ``templates/``, static files (CSS, KaTeX) in
 ``static/``, served at ``/static``. Pages call the same services as the JSON API
 (:mod:`mlkata.server.courses`, ``submissions``, ``gradebook``, ``leaderboard``) and find the
-logged-in user with :func:`mlkata.server.api.deps.optional_user` (the session cookie)."""
+logged-in user with ``MaybeUser``/``CurrentUser`` from :mod:`mlkata.server.api.deps`."""
 
 from __future__ import annotations
 
