@@ -203,7 +203,7 @@ def _compare_arrays(expected: np.ndarray, got: np.ndarray, rtol: float, atol: fl
     if ekind == "b" and gkind != "b":
         return Mismatch(path, "dtype", f"{here} should be a boolean array, got dtype {got.dtype}",
                         expected, got)
-    if expected.size == 0:
+    if expected.size == 0 or atol == float("inf"):  # empty, or only the structure is checked
         return None
     if ekind in "biu":
         wrong = expected != got

@@ -78,6 +78,8 @@ def constant_factor(mismatch: Mismatch, facts: dict[str, Any]) -> Diagnosis | No
     if _close(abs(c), 2.0) or _close(abs(c), 0.5):
         return Diagnosis("factor-of-two", f"{what} is {_times(c)}: a ½ (or a 2) from the "
                          "derivative of a square is missing or doubled.")
+    if e.size == 1:  # any two numbers have a ratio: only a telling one is worth naming
+        return None
     return Diagnosis("constant-factor", f"{what} is {_times(c)} — the right direction, a "
                      "constant factor off (a missing average, a wrong scale or learning rate?).")
 
@@ -107,7 +109,9 @@ def axis_shape(mismatch: Mismatch, facts: dict[str, Any]) -> Diagnosis | None:
     e, g = mismatch.expected, mismatch.got
     if not (isinstance(e, np.ndarray) and isinstance(g, np.ndarray)):
         return None
-    if g.size == e.size and np.squeeze(g).shape == np.squeeze(e).shape:
+    if g.size == e.size and np.squeeze(g).shape == np.squeeze(e).shape and \
+            g.dtype.kind in "biuf" and e.dtype.kind in "biuf" and \
+            np.allclose(np.squeeze(g), np.squeeze(e), rtol=1e-6, atol=1e-12):
         return Diagnosis("extra-axis", f"{_name(mismatch)} has the right numbers but shape "
                          f"{g.shape} instead of {e.shape}: a keepdims, reshape or "
                          "column-vector left over.")

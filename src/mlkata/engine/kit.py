@@ -60,6 +60,11 @@ class Case:
             self.atol = atol
         return self
 
+    def structure_only(self) -> Case:
+        """Compare types, shapes, lengths and dtypes, not values (for contract checks)."""
+        self.rtol, self.atol = 0.0, float("inf")
+        return self
+
     def judge(self, fn: Judge) -> Case:
         """Add a property the learner's outputs must have (run after the reference comparison)."""
         self.judges.append(fn)

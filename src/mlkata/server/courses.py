@@ -6,7 +6,7 @@ import re
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -61,7 +61,7 @@ def put_exercise(db: Session, course: Course, spec: ExerciseSpec,
         row = CourseExercise(course_id=course.id, exercise_id=exercise.id, position=position,
                              title=exercise.title, difficulty=exercise.difficulty)
         db.add(row)
-    row.deadline = spec.deadline
+    row.deadline = spec.deadline.astimezone(UTC) if spec.deadline else None
     row.points = spec.points
     db.flush()
     return row
@@ -124,7 +124,7 @@ def join(db: Session, user: User, invite_code: str) -> Course:
 def learners_of(db: Session, course: Course) -> list[tuple[User, Enrollment]]:
     rows = db.execute(select(User, Enrollment).join(Enrollment, Enrollment.user_id == User.id)
                       .where(Enrollment.course_id == course.id).order_by(User.username))
-    return [(user, enrolled) for user, enrolled in rows.tuples()]
+    return [(user, enrolled) for user, enrolled in rows]
 
 
 def set_pseudonym(db: Session, course: Course, user: User, pseudonym: str | None) -> Enrollment:

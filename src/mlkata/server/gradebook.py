@@ -68,7 +68,7 @@ def gradebook(db: Session, course: Course) -> tuple[list[CourseExercise], list[R
                func.max(case((Submission.state == DONE, share))),
                func.sum(case((Submission.state != DONE, 1), else_=0)))
         .where(Submission.course_id == course.id)
-        .group_by(Submission.user_id, Submission.exercise_id)).tuples()
+        .group_by(Submission.user_id, Submission.exercise_id))
     found = {(user_id, exercise_id): (n, first_pass, best, pending)
              for user_id, exercise_id, n, first_pass, best, pending in stats}
     rows = []

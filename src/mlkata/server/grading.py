@@ -13,6 +13,7 @@ mistakes), the server's data folder, or other processes' ``/proc`` entries.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -133,18 +134,36 @@ def _broken(exercise_id: str, why: str, started: float) -> Graded:
     return _graded(verdict, "public", verdict.to_json(), started)
 
 
+NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?(?![\w.])")
+
+
+def mask_numbers(text: str) -> str:
+    return NUMBER.sub("…", text)
+
+
 def conceal(verdict: Verdict) -> dict[str, Any]:
-    """The verdict of the hidden cases, as a learner may see it."""
+    """The verdict of the hidden cases, as a learner may see it.
+
+    Numbers in a failure's sentence and in a computed diagnosis are masked too: they are
+    derived from the hidden values (a ratio, an entry, a shape the learner's code chose), so a
+    learner could otherwise read the hidden inputs out of them one submission at a time.
+    """
     shown = verdict.to_json()
     shown["concealed"] = True
     if verdict.status == "error" and verdict.message:
         shown["message"] = "Your file does not run on the hidden cases."
     for test in shown["tests"]:
-        if test["status"] in ("fail", "error"):
+        if test["status"] == "fail":
+            test["note"] = HIDDEN_NOTE
+            test["message"] = mask_numbers(str(test["message"]))
+        elif test["status"] == "error":
             test["note"] = HIDDEN_NOTE
             if test["traceback"] is not None:  # the learner's own exception: its text is theirs
                 kind = str(test["message"]).split(":", 1)[0]
                 test["message"] = f"{kind} (its message is not shown for hidden cases)"
+        diagnosis = test.get("diagnosis")
+        if diagnosis and not diagnosis.get("known"):
+            test["diagnosis"] = {**diagnosis, "message": mask_numbers(str(diagnosis["message"]))}
         for key in ("case", "expected", "got", "max_abs_diff", "max_rel_diff", "where",
                     "output"):
             test[key] = None

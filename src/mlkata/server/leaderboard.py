@@ -37,7 +37,7 @@ def standings(db: Session, course: Course) -> list[Standing]:
     first_passes = db.execute(
         select(Submission.user_id, Submission.exercise_id, func.min(Submission.submitted_at))
         .where(Submission.course_id == course.id, Submission.status == "pass")
-        .group_by(Submission.user_id, Submission.exercise_id)).tuples()
+        .group_by(Submission.user_id, Submission.exercise_id))
     table = {user.id: Standing(user.id, enrolled.pseudonym, 0, 0, None)
              for user, enrolled in courses.learners_of(db, course)}
     for user_id, exercise_id, when in first_passes:

@@ -44,7 +44,7 @@ def reap(sessions: sessionmaker[Session], queue: GradingQueue, settings: Setting
     with sessions.begin() as db:
         expired = list(db.execute(select(Submission.id, Submission.claims,
                                          Submission.exercise_id).where(
-            Submission.state == RUNNING, Submission.lease_expires_at < now)).tuples())
+            Submission.state == RUNNING, Submission.lease_expires_at < now)))
         for submission_id, claims, exercise_id in expired:
             still_expired = and_(Submission.id == submission_id, Submission.state == RUNNING,
                                  Submission.lease_expires_at < now)

@@ -162,5 +162,5 @@ def regrade(sessions: sessionmaker[Session], queue: GradingQueue, teacher: User,
 def counts_by_state(db: Session) -> dict[str, int]:
     rows = db.execute(select(Submission.state, func.count()).group_by(Submission.state))
     counts = {QUEUED: 0, RUNNING: 0, DONE: 0}
-    counts.update({state: int(n) for state, n in rows.tuples()})
+    counts.update({state: int(n) for state, n in rows})
     return counts

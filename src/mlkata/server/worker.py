@@ -54,14 +54,16 @@ class Heartbeat(threading.Thread):
         super().__init__(name="mlkata-lease-heartbeat", daemon=True)
         self.sessions, self.lease_s = sessions, lease_s
         self._claim: leases.Claim | None = None
-        self._wake = threading.Event()
+        self._stop_event = threading.Event()
 
     def watch(self, claim: leases.Claim | None) -> None:
         self._claim = claim
 
+    def stop(self) -> None:
+        self._stop_event.set()
+
     def run(self) -> None:
-        while True:
-            self._wake.wait(self.lease_s / 4)
+        while not self._stop_event.wait(self.lease_s / 4):
             held = self._claim
             if held is not None:
                 try:
@@ -79,6 +81,7 @@ class GradingWorker:
         self.settings, self.engine, self.library, self.queue = settings, engine, library, queue
         self.sessions = make_sessions(engine)
         self._grader = grader
+        self._owns_grader = grader is None
         self._heartbeat: Heartbeat | None = None
 
     @property
@@ -107,7 +110,10 @@ class GradingWorker:
         self.heartbeat  # noqa: B018
 
     def close(self) -> None:
-        if self._grader is not None:
+        if self._heartbeat is not None:
+            self._heartbeat.stop()
+            self._heartbeat = None
+        if self._grader is not None and self._owns_grader:
             self._grader.close()
             self._grader = None
 
@@ -119,7 +125,7 @@ class GradingWorker:
             code, exercise_id, hidden_seed = db.execute(
                 select(Submission.code, Submission.exercise_id, Course.hidden_seed)
                 .join(Course, Course.id == Submission.course_id)
-                .where(Submission.id == submission_id)).one().tuple()
+                .where(Submission.id == submission_id)).one()
         self.heartbeat.watch(held)
         try:
             graded = self.grader.grade(exercise_id, code, hidden_seed)
