@@ -105,9 +105,11 @@ class Checker:
         batch_run: Run | None = None
         if self.batch:
             total = sum(p.check.time_s or exercise.limits.time_s for p in prepared)
-            batch_run = self.sandbox.run(
-                {**base_request, "cases": [c.steps for p in prepared for c in p.cases]},
-                Limits(time_s=total, memory_mb=exercise.limits.memory_mb))
+            request = {**base_request, "cases": [c.steps for p in prepared for c in p.cases]}
+            batch_limits = Limits(time_s=total, memory_mb=exercise.limits.memory_mb)
+            batch_run = self.sandbox.run(request, batch_limits)
+            if batch_run.sandbox_lost:
+                batch_run = self.sandbox.run(request, batch_limits)
         results: list[CheckResult] = []
         failed_layer: str | None = None
         offset = 0
@@ -123,8 +125,10 @@ class Checker:
             if batch_run is not None:
                 run = _slice(batch_run, first, len(prep.cases))
             else:
-                run = self.sandbox.run({**base_request, "cases": [c.steps for c in prep.cases]},
-                                       limits)
+                request = {**base_request, "cases": [c.steps for c in prep.cases]}
+                run = self.sandbox.run(request, limits)
+                if run.sandbox_lost:  # once more on a fresh zygote before blaming the learner
+                    run = self.sandbox.run(request, limits)
             import_error = next((m["import_error"] for m in run.messages
                                  if isinstance(m.get("import_error"), dict)), None)
             if import_error is not None:
