@@ -66,7 +66,7 @@ def _fresh_randomness() -> None:
 
 def _global_random_position() -> tuple[Any, ...]:
     """Where numpy's and Python's global generators are: a change means code used them."""
-    state = np.random.get_state()
+    state: Any = np.random.get_state(legacy=True)
     return (int(state[2]), int(state[1][0]), int(state[1][-1]), random.getstate()[1][-1])
 
 
