@@ -40,6 +40,18 @@ SOLUTION = (SOFTMAX / "solution.py").read_text()
 STARTER = (SOFTMAX / "starter.py").read_text()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _quick_password_hashing() -> Iterator[None]:
+    """argon2 at its cheapest: the tests hash dozens of passwords, not guard them."""
+    from argon2 import PasswordHasher
+
+    from mlkata.server import security
+    original = security._hasher
+    security._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    yield
+    security._hasher = original
+
+
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     import psycopg
@@ -109,7 +121,7 @@ class Server:
 
     client: TestClient
     state: ServerState
-    worker: GradingWorker
+    worker: GradingWorker | None
     teacher_password: str
     _tokens: dict[str, str] = field(default_factory=dict)
 

@@ -57,7 +57,8 @@ class GradingQueue:
     def run_pending(self, limit: int | None = None) -> int:
         """Run queued tasks in this process until the queue is empty (tests, tools)."""
         done = 0
-        while limit is None or done < limit:
+        # asking first: a dequeue from an empty Redis list blocks for a second
+        while (limit is None or done < limit) and self.pending() > 0:
             task = self.huey.dequeue()
             if task is None:
                 break
