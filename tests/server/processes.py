@@ -92,26 +92,26 @@ def serve_with(settings: Settings) -> list[str]:
 
 
 @contextlib.contextmanager
-def running(command: list[str], log: IO[bytes], url: str,
-            env: dict[str, str] | None = None) -> Iterator[subprocess.Popen[bytes]]:
+def running(command: list[str], log: IO[bytes], url: str, env: dict[str, str] | None = None,
+            stop_with: int = signal.SIGINT) -> Iterator[subprocess.Popen[bytes]]:
     """A server process, up (health answers) on entry; stopped like Ctrl-C, with every
     process it started, on exit."""
-    import httpx
+    from mlkata.cli.client import CourseServer, ServerError
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
                                env={**os.environ, **(env or {})}, start_new_session=True)
 
     def healthy() -> bool:
         if process.poll() is not None:
             raise AssertionError(f"the server exited with {process.returncode}")
-        with contextlib.suppress(httpx.HTTPError):
-            return httpx.get(f"{url}/api/health", timeout=1).status_code == 200
+        with contextlib.suppress(ServerError):
+            return bool(CourseServer(url).request("GET", "/api/health", timeout=1))
         return False
 
     try:
         wait_for(healthy, 60, "the server to answer")
         yield process
     finally:
-        stop(process)
+        stop(process, stop_with)
 
 
 def stop(process: subprocess.Popen[bytes], sig: int = signal.SIGINT) -> None:
@@ -119,7 +119,7 @@ def stop(process: subprocess.Popen[bytes], sig: int = signal.SIGINT) -> None:
     if process.poll() is None:
         process.send_signal(sig)
         try:
-            process.wait(timeout=30)
+            assert process.wait(timeout=30) == 0, f"exit status {process.returncode}"
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()

@@ -63,10 +63,11 @@ class Checker:
                  hide: tuple[str, ...] = ()) -> None:
         """``batch`` runs all checks of a file in one child (for graders, where throughput
         counts); ``hide`` lists folders the learner's process must not see (see isolation)."""
-        self.sandbox = sandbox or Sandbox()
+        if sandbox is not None and tuple(map(str, hide)) != sandbox.hide:
+            raise ValueError("hide folders are the sandbox's: pass them to Sandbox(hide=...)")
+        self.sandbox = sandbox or Sandbox(hide=hide)
         self.seed = seed
         self.batch = batch
-        self.hide = list(hide)
         self._prepared: dict[tuple[str, int], list[Prepared]] = {}
 
     def close(self) -> None:
@@ -99,7 +100,7 @@ class Checker:
         started = time.perf_counter()
         prepared = self.prepare(exercise)
         fixtures = exercise.fixtures
-        base_request = {"source": source, "filename": filename, "hide": self.hide,
+        base_request = {"source": source, "filename": filename,
                         "fixtures_source": fixtures[1] if fixtures else None,
                         "fixtures_filename": fixtures[2] if fixtures else None}
         batch_run: Run | None = None

@@ -50,7 +50,10 @@ class Sandbox:
     checker's own start-up.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, hide: tuple[str, ...] = ()) -> None:
+        """``hide``: folders the learner's processes must not see (covered in their mount
+        namespace), such as a catalog's reference solutions or a server's data."""
+        self.hide = tuple(str(p) for p in hide)
         self._proc: subprocess.Popen[bytes] | None = None
         self._ready = False
         self._buffer = bytearray()
@@ -58,7 +61,8 @@ class Sandbox:
     def start(self) -> Sandbox:
         if self._proc is None or self._proc.poll() is not None:
             self._proc = subprocess.Popen(
-                [sys.executable, "-I", "-m", "mlkata.sandbox.zygote"],
+                [sys.executable, "-I", "-m", "mlkata.sandbox.zygote",
+                 *(["--hide", *self.hide] if self.hide else [])],
                 env={**os.environ},
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                 start_new_session=True,

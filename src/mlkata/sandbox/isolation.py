@@ -2,9 +2,11 @@
 
 Layers, each applied where the OS allows it and skipped cleanly where it does not:
 
+- on Linux, new network and PID namespaces (plus a user namespace when not root), entered once by
+  the zygote so that every child starts inside them: no network, no way to see or signal the
+  checker's processes, and the zygote is the namespace's init, which its children cannot kill;
 - its own session and process group, so a signal to "its group" reaches only itself;
-- on Linux, new network and PID namespaces (plus a user namespace when not root): no network,
-  and no way to see or signal the checker's processes;
+- no capabilities;
 - when running as root, a switch to the unprivileged ``nobody`` user: no writes to the
   installation, no signals to root's processes;
 - resource limits: address space, CPU time, file size, no child processes, no core dumps.
@@ -125,12 +127,42 @@ def apply_limits(limits: Limits) -> None:
     cap(resource.RLIMIT_NPROC, 0)
 
 
+class _CapHeader(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+
+class _CapData(ctypes.Structure):
+    _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32),
+                ("inheritable", ctypes.c_uint32)]
+
+
+def drop_capabilities() -> bool:
+    """Give up every capability (in a user namespace the process has them all there)."""
+    libc = _libc()
+    if libc is None:
+        return False
+    header = _CapHeader(0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3
+    empty = (_CapData * 2)()
+    return bool(libc.capset(ctypes.byref(header), empty) == 0)
+
+
+def hide_folders(hide: tuple[str, ...]) -> bool:
+    """Cover folders in a mount namespace of this process's own (before privileges go)."""
+    libc = _libc()
+    return bool(libc is not None and hide and _unshare(libc, CLONE_NEWNS) and _cover(libc, hide))
+
+
 def isolate(limits: Limits, hide: tuple[str, ...] = ()) -> list[str]:
-    """Raise every wall available here; returns the names of the layers in force."""
+    """Walls for one learner process (the zygote's namespaces are already around it);
+    ``hide`` covers folders for this process only."""
     os.setsid()
-    layers = ["session"] + enter_namespaces(hide)
+    layers = ["session"]
+    if hide and hide_folders(hide):
+        layers.append("hidden")
     if drop_privileges():
         layers.append("nobody")
+    if drop_capabilities():
+        layers.append("no-capabilities")
     apply_limits(limits)
     layers.append("rlimits")
     return layers

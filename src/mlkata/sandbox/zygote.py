@@ -47,6 +47,7 @@ from . import child, isolation  # noqa: E402
 from .framing import frame, read_frame  # noqa: E402
 
 MAX_RESULT_BYTES = 64 * 1024 * 1024
+NAMESPACES: list[str] = []  # the layers the zygote entered at start, around every child
 
 
 def _limits(raw: dict[str, Any]) -> isolation.Limits:
@@ -73,7 +74,8 @@ def _child(request: dict[str, Any], limits: isolation.Limits, result_w: int,
                           closefd=False)
         sys.stderr = open(2, "w", buffering=1, encoding="utf-8", errors="replace",  # noqa: SIM115
                           closefd=False)
-        layers = isolation.isolate(limits, tuple(str(p) for p in request.get("hide", [])))
+        layers = NAMESPACES + isolation.isolate(
+            limits, tuple(str(p) for p in request.get("hide", [])))
         with open(result_w, "wb", closefd=False) as out:
             child.run(request, out, layers)
     except BaseException:  # anything here is the harness failing, not a verdict
@@ -172,6 +174,9 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def main() -> None:
+    global NAMESPACES
+    hide = tuple(sys.argv[sys.argv.index("--hide") + 1:]) if "--hide" in sys.argv else ()
+    NAMESPACES = isolation.enter_namespaces(hide)
     control_in, control_out = os.dup(0), os.dup(1)
     devnull = os.open(os.devnull, os.O_RDWR)
     os.dup2(devnull, 0)

@@ -10,4 +10,5 @@ def configure_logging() -> None:
     level = os.environ.get("MLKATA_LOG_LEVEL", "INFO").upper()
     logging.basicConfig(level=level, format="%(asctime)s %(process)d %(name)s: %(message)s")
     if level != "DEBUG":
-        logging.getLogger("huey").setLevel(logging.WARNING)
+        for chatty in ("huey", "alembic"):
+            logging.getLogger(chatty).setLevel(logging.WARNING)

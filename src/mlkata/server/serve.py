@@ -95,6 +95,10 @@ class Workers:
                 return
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def serve(settings: Settings, say: Callable[[str], None] = print) -> None:
     import uvicorn
 
@@ -110,13 +114,19 @@ def serve(settings: Settings, say: Callable[[str], None] = print) -> None:
             "`mlkata server set-password teacher`)")
     workers = Workers(settings).start() if settings.workers > 0 else None
     app = create_app(settings)
-    grading = (f"{settings.workers} grading workers" if workers else
+    plural = "s" if settings.workers > 1 else ""
+    grading = (f"{settings.workers} grading worker{plural}" if workers else
                "no grading workers here (start `mlkata worker` elsewhere)")
     say(f"mlkata course server: {settings.url}   ({grading}; data {settings.data_dir})")
     say(f"  learners: mlkata login {settings.url}   ·   API: {settings.url}/docs")
+    # uvicorn shuts down gracefully on SIGINT and SIGTERM, then raises the signal again:
+    # both end here as KeyboardInterrupt, so the workers are always stopped
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         uvicorn.Server(uvicorn.Config(app, host=settings.host, port=settings.port,
                                       log_level="warning", access_log=False)).run()
+    except KeyboardInterrupt:
+        pass
     finally:
         if workers is not None:
             started = time.monotonic()
