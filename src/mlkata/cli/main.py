@@ -61,6 +61,14 @@ class Context:
         return self.workspace
 
 
+def _shown(path: Path) -> str:
+    """A path as the learner would type it: relative to where they stand, when it is below."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     click.echo(f"mlkata: {message}", err=True)
     sys.exit(code)
@@ -191,7 +199,7 @@ def check(obj: Context, exercise_id: str | None, file: Path | None, as_json: boo
     else:
         from .render import console, recorded_news, verdict
         out = console()
-        verdict(out, exercise, result, path=str(path))
+        verdict(out, exercise, result, path=_shown(path))
         if recorded is not None:
             recorded_news(out, exercise, recorded)
         _next_steps(out, obj, exercise, result, ws)

@@ -40,10 +40,19 @@ def value(v: Any, width: int = 76) -> str:
 def _source(v: Any) -> str:
     if isinstance(v, np.ndarray):
         dtype = "" if v.dtype.kind == "f" else f", dtype={v.dtype.name}"
-        return f"np.array({v.tolist()!r}{dtype})"
+        return f"np.array({_readable(v.tolist())!r}{dtype})"
     if isinstance(v, float):
         return repr(v)
     return value(v)
+
+
+def _readable(v: Any) -> Any:
+    """Floats to 8 significant digits: readable, and the same case for all practical purposes."""
+    if isinstance(v, float):
+        return float(f"{v:.8g}")
+    if isinstance(v, list):
+        return [_readable(x) for x in v]
+    return v
 
 
 def _is_small(v: Any) -> bool:
