@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from mlkata.server import grading
-from mlkata.server.grading import UnsafeSandbox, choose_hidden_folders
+from mlkata.server.grading import UnsafeSandbox, open_sandbox
 from mlkata.server.library import ExerciseLibrary
 from mlkata.server.worker import GradingWorker
 
@@ -57,21 +58,39 @@ def test_learner_code_cannot_read_solutions_data_or_other_processes(server: Serv
     assert server.get(control, ann)["status"] == "fail"  # the probe does see what is not hidden
 
 
+class FakeSandbox:
+    """Reports the layers ``walls`` gives for its hidden folders."""
+
+    walls: Any = None
+
+    def __init__(self, hide: tuple[str, ...] = ()) -> None:
+        self.hide = hide
+
+    def start(self) -> FakeSandbox:
+        return self
+
+    def close(self) -> None:
+        pass
+
+
+def fake_sandbox(monkeypatch: pytest.MonkeyPatch, walls: Any) -> None:
+    FakeSandbox.walls = staticmethod(walls)
+    monkeypatch.setattr(grading, "Sandbox", FakeSandbox)
+    monkeypatch.setattr(grading, "sandbox_layers", lambda sandbox: FakeSandbox.walls(sandbox.hide))
+
+
 def test_refuses_to_grade_where_nothing_can_be_hidden(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(grading, "sandbox_layers", lambda *_: ["session", "rlimits"])
+    fake_sandbox(monkeypatch, lambda hide: ["session", "rlimits"])
     with pytest.raises(UnsafeSandbox, match="--allow-unhidden"):
-        choose_hidden_folders(object(), ["/srv/catalog"], allow_unhidden=False)  # type: ignore[arg-type]
-    assert choose_hidden_folders(object(), ["/srv/catalog"], True) == (  # type: ignore[arg-type]
-        (), ["session", "rlimits"])
+        open_sandbox(["/srv/catalog"], allow_unhidden=False)
+    sandbox, layers = open_sandbox(["/srv/catalog"], allow_unhidden=True)
+    assert sandbox.hide == () and layers == ["session", "rlimits"]
 
 
 def test_proc_is_given_up_before_refusing(monkeypatch: pytest.MonkeyPatch):
-    def layers(_: object, hide: list[str]) -> list[str]:
-        return ["net"] if "/proc" in hide else ["net", "hidden"]
-
-    monkeypatch.setattr(grading, "sandbox_layers", layers)
-    assert choose_hidden_folders(object(), ["/srv/catalog"], False) == (  # type: ignore[arg-type]
-        ("/srv/catalog",), ["net", "hidden"])
+    fake_sandbox(monkeypatch, lambda hide: ["net"] if "/proc" in hide else ["net", "hidden"])
+    sandbox, layers = open_sandbox(["/srv/catalog"], allow_unhidden=False)
+    assert sandbox.hide == ("/srv/catalog",) and layers == ["net", "hidden"]
 
 
 def test_an_edited_exercise_is_read_again(tmp_path: Path):

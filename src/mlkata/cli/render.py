@@ -99,11 +99,12 @@ def exercise_list(out: Console, catalog: Catalog, statuses: dict[str, ExerciseSt
     due = due or set()
     for track in catalog.tracks:
         table = Table(title=track.title, title_justify="left", title_style="bold",
-                      show_header=False, box=None, padding=(0, 1))
+                      show_header=False, box=None, padding=(0, 1), expand=True)
         table.add_column(width=2)
-        table.add_column(min_width=30)
-        table.add_column(style="dim")
-        table.add_column(style="dim", justify="right")
+        table.add_column(min_width=24, no_wrap=True)
+        table.add_column(style="dim", no_wrap=True, overflow="ellipsis", ratio=1)
+        table.add_column(style="yellow", no_wrap=True)
+        table.add_column(style="dim", justify="right", no_wrap=True)
         for ex in track.exercises:
             status = statuses.get(ex.id)
             if status and status.solved:
@@ -118,7 +119,7 @@ def exercise_list(out: Console, catalog: Catalog, statuses: dict[str, ExerciseSt
             if ex.id in due:
                 name.append("  ↻ review due", style="bold cyan")
             attempts = f"{status.attempts} checks" if status else ""
-            table.add_row(mark, name, ex.title + "  " + "●" * ex.difficulty, attempts)
+            table.add_row(mark, name, ex.title, "●" * ex.difficulty, attempts)
         out.print(table)
         out.print()
     solved = sum(1 for s in statuses.values() if s.solved)

@@ -47,27 +47,28 @@ class Graded:
     duration_ms: float
 
 
-def sandbox_layers(sandbox: Sandbox, hide: Sequence[str]) -> list[str]:
-    """The walls a child gets with ``hide``, as the child itself reports them."""
-    run = sandbox.run({"source": "", "filename": "probe.py", "hide": list(hide), "cases": []},
-                      Limits(time_s=10.0))
+def sandbox_layers(sandbox: Sandbox) -> list[str]:
+    """The walls around the sandbox's children, as a child itself reports them."""
+    run = sandbox.run({"source": "", "filename": "probe.py", "cases": []}, Limits(time_s=10.0))
     for message in run.messages:
         if isinstance(message.get("layers"), list):
             return [str(layer) for layer in message["layers"]]
     return []
 
 
-def choose_hidden_folders(sandbox: Sandbox, private: Sequence[str], allow_unhidden: bool
-                          ) -> tuple[tuple[str, ...], list[str]]:
-    """The folders to cover, proven by a probe child; refuses when nothing can be hidden."""
+def open_sandbox(private: Sequence[str], allow_unhidden: bool) -> tuple[Sandbox, list[str]]:
+    """A started sandbox whose children cannot see ``private`` (and ``/proc`` where the OS
+    allows), proven by a probe child; refuses when nothing can be hidden."""
     layers: list[str] = []
     for hide in ([*private, PROC], list(private)):
-        layers = sandbox_layers(sandbox, hide)
+        sandbox = Sandbox(hide=tuple(hide)).start()
+        layers = sandbox_layers(sandbox)
         if "hidden" in layers:
             if PROC not in hide:
                 log.warning("the sandbox cannot cover /proc here: learner code can read the "
                             "command lines of the server's processes (keep secrets out of them)")
-            return tuple(hide), layers
+            return sandbox, layers
+        sandbox.close()
     if not allow_unhidden:
         raise UnsafeSandbox(
             "the sandbox cannot hide folders here (no mount namespace: layers "
@@ -77,7 +78,7 @@ def choose_hidden_folders(sandbox: Sandbox, private: Sequence[str], allow_unhidd
             "every learner.")
     log.warning("grading WITHOUT hidden folders (--allow-unhidden): learner code can read the "
                 "reference solutions and the server's data")
-    return (), layers
+    return Sandbox().start(), layers
 
 
 class Grader:
@@ -86,9 +87,12 @@ class Grader:
     def __init__(self, library: ExerciseLibrary, private: Sequence[str],
                  allow_unhidden: bool = False) -> None:
         self.library = library
-        self.sandbox = Sandbox().start()
-        self.hide, self.layers = choose_hidden_folders(self.sandbox, private, allow_unhidden)
+        self.sandbox, self.layers = open_sandbox(private, allow_unhidden)
         self._checkers: dict[int, Checker] = {}
+
+    @property
+    def hide(self) -> tuple[str, ...]:
+        return self.sandbox.hide
 
     def close(self) -> None:
         self.sandbox.close()

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from . import accounts
 from .db import make_engine, make_sessions, migrate
-from .grading import choose_hidden_folders
+from .grading import open_sandbox
 from .library import ExerciseLibrary
 from .settings import Settings
 from .worker import private_folders
@@ -37,11 +37,9 @@ def bootstrap(settings: Settings) -> str | None:
 
 def check_sandbox(settings: Settings) -> list[str]:
     """Refuse to start (UnsafeSandbox) where learner code could read solutions or data."""
-    from ..sandbox import Sandbox
-    with Sandbox() as sandbox:
-        _, layers = choose_hidden_folders(
-            sandbox, private_folders(settings, ExerciseLibrary(settings.catalogs)),
-            settings.allow_unhidden)
+    sandbox, layers = open_sandbox(private_folders(settings, ExerciseLibrary(settings.catalogs)),
+                                   settings.allow_unhidden)
+    sandbox.close()
     return layers
 
 

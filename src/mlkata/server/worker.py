@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from . import leases
 from .db import make_engine, make_sessions, migrate
-from .grading import Grader, choose_hidden_folders
+from .grading import Grader, open_sandbox
 from .library import ExerciseLibrary
 from .models import Course, Submission
 from .queue import GradingQueue
@@ -164,11 +164,10 @@ def run_worker(settings: Settings) -> None:
 
 def _refuse_unsafe_sandbox(settings: Settings, library: ExerciseLibrary) -> None:
     """Fail at start, with the reason, rather than in every worker process."""
-    from ..sandbox import Sandbox
-    with Sandbox() as sandbox:
-        hide, layers = choose_hidden_folders(sandbox, private_folders(settings, library),
-                                             settings.allow_unhidden)
-    log.info("sandbox layers: %s; hidden folders: %s", ", ".join(layers), ", ".join(hide))
+    sandbox, layers = open_sandbox(private_folders(settings, library), settings.allow_unhidden)
+    sandbox.close()
+    log.info("sandbox layers: %s; hidden folders: %s", ", ".join(layers),
+             ", ".join(sandbox.hide))
 
 
 def _safe_url(url: str) -> str:

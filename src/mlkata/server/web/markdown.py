@@ -8,6 +8,7 @@ not passed through; fenced Python code is highlighted with Pygments.
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Any
 
@@ -19,6 +20,8 @@ from markupsafe import Markup
 from .code import highlight_python
 
 DISPLAY_FENCE = "$$"
+CODE_SPAN = re.compile(r"`([^`\n]+)`")
+TITLE_LINE = re.compile(r"\A\s*# [^\n]*\n")
 
 
 def _closing_dollar(src: str, start: int, end: int) -> int:
@@ -134,3 +137,14 @@ def render_markdown(text: str) -> Markup:
 def render_inline(text: str) -> Markup:
     """One line of Markdown (a hint) as safe HTML, without a paragraph around it."""
     return Markup(_MARKDOWN.renderInline(text))
+
+
+def without_title(markdown: str) -> str:
+    """The theory without its ``# Title`` line: the page shows the title already."""
+    return TITLE_LINE.sub("", markdown, count=1)
+
+
+def code_spans(text: str | None) -> Markup:
+    """Plain text (a check's message, a diagnosis) with its `backticked` names as code."""
+    escaped = escape(text or "", quote=False)
+    return Markup(CODE_SPAN.sub(lambda m: f"<code>{m.group(1)}</code>", escaped))

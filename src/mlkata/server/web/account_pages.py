@@ -1,0 +1,79 @@
+"""Sign up (learners), log in and log out: the web session cookie of :mod:`..api.auth`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import Response
+
+from .. import accounts
+from ..accounts import AccountError
+from ..api.deps import SESSION_COOKIE, State, Token
+from ..models import LEARNER, User
+from .rendering import FormUser, MaybePageUser, PageRoute, local_path, redirect, render
+
+router = APIRouter(route_class=PageRoute, include_in_schema=False)
+
+
+def _logged_in(request: Request, token: str, back_to: str, notice: str) -> Response:
+    response = redirect(back_to, notice)
+    response.set_cookie(SESSION_COOKIE, token, max_age=accounts.SESSION_DAYS * 86400,
+                        httponly=True, samesite="lax", secure=request.url.scheme == "https")
+    return response
+
+
+@router.get("/login")
+def login_form(request: Request, user: MaybePageUser, next: str = "/") -> Response:
+    if user is not None:
+        return redirect(local_path(next))
+    return render(request, "login.html", {"next": local_path(next)})
+
+
+@router.post("/login")
+def log_in(request: Request, state: State, username: Annotated[str, Form()],
+           password: Annotated[str, Form()], next: Annotated[str, Form()] = "/") -> Response:
+    with state.sessions.begin() as db:
+        user = accounts.authenticate(db, username, password)
+        token = accounts.issue_token(db, user, "session") if user is not None else None
+    if user is None or token is None:
+        return render(request, "login.html", {"next": local_path(next), "username": username,
+                                              "error": "Wrong username or password."},
+                      status=401)
+    return _logged_in(request, token, local_path(next), f"Welcome back, {user.display_name}.")
+
+
+@router.get("/signup")
+def signup_form(request: Request, user: MaybePageUser, next: str = "/") -> Response:
+    if user is not None:
+        return redirect(local_path(next))
+    return render(request, "signup.html", {"next": local_path(next), "form": {}})
+
+
+@router.post("/signup")
+def sign_up(request: Request, state: State, username: Annotated[str, Form()],
+            password: Annotated[str, Form()], display_name: Annotated[str, Form()] = "",
+            email: Annotated[str, Form()] = "", next: Annotated[str, Form()] = "/"
+            ) -> Response:
+    form = {"username": username, "display_name": display_name, "email": email}
+    try:
+        with state.sessions.begin() as db:
+            user: User = accounts.create_user(db, username, password, LEARNER, display_name,
+                                              email)
+            token = accounts.issue_token(db, user, "session")
+    except AccountError as exc:
+        return render(request, "signup.html", {"next": local_path(next), "form": form,
+                                               "error": f"{str(exc).capitalize()}."},
+                      status=422)
+    return _logged_in(request, token, local_path(next),
+                      f"Welcome, {user.display_name}: your account is ready.")
+
+
+@router.post("/logout")
+def log_out(state: State, presented: Token, _: FormUser) -> Response:
+    if presented:
+        with state.sessions.begin() as db:
+            accounts.revoke_token(db, presented)
+    response = redirect("/", "You are logged out.")
+    response.delete_cookie(SESSION_COOKIE)
+    return response

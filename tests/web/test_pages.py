@@ -1,0 +1,350 @@
+"""The HTML pages: status codes, forms, what each role sees, and what it must not."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import UTC, datetime
+from html import unescape
+from typing import Any
+
+from sqlalchemy import select
+
+from mlkata.engine.verdict import CheckResult, Verdict
+from mlkata.server import leases
+from mlkata.server.grading import HIDDEN_NOTE, Graded, conceal
+from mlkata.server.models import CourseExercise, User
+
+from .conftest import NO_MAX_SHIFT, SOLUTION, Site
+
+PUBLIC_FAILURE = CheckResult(
+    name="stays finite for logits of ±1000", layer="stability", status="fail",
+    message="the result is nan at [0] where 0.731059 is expected",
+    case="softmax(np.array([1000.0, 999.0, -1000.0]))", note="the logits are 2000 apart",
+    expected="[0.73105858, 0.26894142, 0.]", got="[nan, nan, 0.]",
+    diagnosis={"id": "no_max_shift", "message": "exp overflows: subtract the max along `axis`",
+               "known": True})
+PASSING = CheckResult(name="returns an array of z's shape", layer="contract", status="pass")
+SKIPPED = CheckResult(name="a later check", layer="property", status="skip")
+
+
+def record_verdict(site: Site, submission_id: int, verdict: Verdict, stage: str = "public",
+                   concealed: bool = False) -> None:
+    """Write a verdict the way a grading worker does (a claim, then the verdict)."""
+    claim = leases.claim(site.state.sessions, submission_id, 30.0, "test")
+    assert claim is not None
+    feedback: dict[str, Any] = conceal(verdict) if concealed else verdict.to_json()
+    graded = Graded(verdict.status, stage, {**feedback, "stage": stage},
+                    sum(c.status == "pass" for c in verdict.checks), len(verdict.checks), 12.0)
+    assert leases.finish(site.state.sessions, claim, graded)
+
+
+def text_of(html: str) -> str:
+    """The page's text, tags dropped: what a reader sees."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def code_of(html: str) -> str:
+    """The page's text with tags dropped in place: highlighted code reads as written."""
+    return unescape(re.sub(r"<[^>]+>", "", html))
+
+
+def test_pages_ask_for_a_login_and_come_back_after_it(site: Site):
+    visitor = site.browser()
+    home = visitor.get("/")
+    assert home.status_code == 200 and "Log in" in home.text
+    for page in ("/courses/1", "/courses/new", "/submissions/1", "/join?code=ABC"):
+        reply = visitor.get(page)
+        assert reply.status_code == 303, page
+        assert reply.headers["location"].startswith("/login?next=")
+    assert visitor.get("/login?next=/courses/1").status_code == 200
+    reply = visitor.client.post("/login", data={"username": "teacher",
+                                                "password": "teacher-password",
+                                                "next": "/courses/new"})
+    assert (reply.status_code, reply.headers["location"]) == (303, "/courses/new")
+    assert visitor.get("/courses/new").status_code == 200
+
+
+def test_log_in_refuses_a_wrong_password_and_sends_nobody_off_site(site: Site):
+    visitor = site.browser()
+    wrong = visitor.client.post("/login", data={"username": "teacher", "password": "nope"})
+    assert wrong.status_code == 401 and "Wrong username or password" in wrong.text
+    reply = visitor.client.post("/login", data={"username": "teacher",
+                                                "password": "teacher-password",
+                                                "next": "//evil.example/steal"})
+    assert reply.headers["location"] == "/"
+
+
+def test_sign_up_log_out_and_log_in_again(site: Site):
+    ann = site.learner("ann")
+    home = ann.get("/")
+    assert "Ann" in home.text and "Join a course" in home.text
+    taken = site.browser().client.post("/signup", data={"username": "ann",
+                                                        "password": "long-enough"})
+    assert taken.status_code == 422 and "is taken" in taken.text
+    short = site.browser().client.post("/signup", data={"username": "bob", "password": "short"})
+    assert short.status_code == 422 and "at least 8 characters" in short.text
+
+    assert ann.client.post("/logout", data={}).status_code == 403  # no form token
+    assert ann.post("/logout").status_code == 303
+    assert "Log in" in ann.get("/").text
+    assert ann.get("/courses/new").status_code == 303
+    ann.log_in("ann", "ann-password")
+    assert "Ann" in ann.get("/").text
+
+
+def test_a_teacher_creates_a_course_with_deadlines_in_their_time_zone(site: Site):
+    teacher = site.teacher()
+    form = teacher.get("/courses/new")
+    assert form.status_code == 200
+    assert 'value="softmax"' in form.text and "Numerically stable softmax" in form.text
+    course_id, code = site.course(teacher, late_credit_percent="50",
+                                  default_deadline="2030-07-01T09:30")
+    with site.state.sessions() as db:
+        rows = {r.exercise_id: r for r in db.scalars(select(CourseExercise))}
+    # 12:00 in Paris in June is 10:00 UTC; the default deadline covers the other exercise
+    assert rows["softmax"].deadline == datetime(2030, 6, 1, 10, 0, tzinfo=UTC)
+    assert rows["standardize"].deadline == datetime(2030, 7, 1, 7, 30, tzinfo=UTC)
+    page = teacher.get(f"/courses/{course_id}")
+    assert code in page.text and f"/join?code={code}" in page.text
+    assert "Re-grade" in page.text and "50% of the points" in text_of(page.text)
+
+    empty = teacher.post("/courses/new", {"title": "Nothing in it"}, csrf_from="/courses/new")
+    assert empty.status_code == 422 and "choose at least one exercise" in empty.text.lower()
+    assert 'value="Nothing in it"' in empty.text  # the form comes back filled in
+
+
+def test_a_teacher_adds_an_exercise_and_moves_a_deadline(site: Site):
+    teacher = site.teacher()
+    course_id, _ = site.course(teacher)
+    page = f"/courses/{course_id}"
+    reply = teacher.post(f"{page}/exercises", {"exercise": "kmeans", "deadline":
+                                               "2031-01-15T18:00", "points": "2", "tz": "UTC"},
+                         csrf_from=page)
+    assert reply.status_code == 303
+    shown = text_of(teacher.get(page).text)
+    assert "k-means" in shown and "15 Jan 2031, 18:00 UTC" in shown
+    unknown = teacher.post(f"{page}/exercises", {"exercise": "no-such-thing"}, csrf_from=page)
+    assert unknown.status_code == 303
+    assert "Not changed: no exercise 'no-such-thing'" in text_of(teacher.get(page).text)
+
+
+def test_a_learner_joins_reads_the_theory_and_submits(site: Site):
+    teacher = site.teacher()
+    course_id, code = site.course(teacher)
+    ann = site.learner("ann")
+    assert ann.get(f"/join?code={code.lower()}").status_code == 200
+    wrong_code = ann.post("/join", {"invite_code": "NOTACODE"})
+    assert wrong_code.status_code == 404 and "No course has this invite code" in wrong_code.text
+    site.join(ann, code)
+
+    course = ann.get(f"/courses/{course_id}")
+    assert course.status_code == 200
+    assert "Numerically stable softmax" in course.text and "Not started" in course.text
+    assert code not in course.text  # the invite code is the teacher's to give
+
+    exercise = ann.get(f"/courses/{course_id}/exercises/softmax")
+    assert exercise.status_code == 200
+    assert "katex.min.js" in exercise.text and "auto-render.min.js" in exercise.text
+    # math is handed to KaTeX untouched: its underscores are not read as emphasis
+    assert r'<span class="math inline">\(z_k \in \mathbb{R}\)</span>' in exercise.text
+    assert 'class="math display"' in exercise.text
+    assert "Hint 1" in exercise.text and "raise NotImplementedError" in exercise.text
+
+    submitted = site.submit(ann, course_id, NO_MAX_SHIFT)
+    pending = ann.get(f"/submissions/{submitted}")
+    assert pending.status_code == 200
+    assert "Waiting for a grader" in pending.text
+    assert f'data-await-submission="{submitted}"' in pending.text
+    assert "e = np.exp(z)" in code_of(pending.text)
+
+    page = f"/courses/{course_id}/exercises/softmax"
+    upload = ann.client.post(f"{page}/submissions", data={"csrf": ann.csrf(page)},
+                             files={"file": ("softmax.py", SOLUTION.encode(), "text/x-python")})
+    assert upload.status_code == 303
+    second = int(upload.headers["location"].rsplit("/", 1)[1])
+    assert "z.max(axis=axis, keepdims=True)" in code_of(ann.get(f"/submissions/{second}").text)
+    listing = text_of(ann.get(f"/courses/{course_id}/submissions").text)
+    assert listing.count("Code and feedback of attempt") == 2
+
+    empty = ann.post(f"{page}/submissions", {"code": "  "}, csrf_from=page)
+    assert empty.status_code == 303 and empty.headers["location"].endswith("#submit")
+
+
+def test_a_failure_shows_the_check_list_case_values_and_diagnosis(site: Site):
+    teacher = site.teacher()
+    course_id, code = site.course(teacher)
+    ann = site.learner("ann")
+    site.join(ann, code)
+    submitted = site.submit(ann, course_id, NO_MAX_SHIFT)
+    record_verdict(site, submitted, Verdict("softmax", "fail",
+                                            [PASSING, PUBLIC_FAILURE, SKIPPED]))
+    page = ann.get(f"/submissions/{submitted}")
+    shown = text_of(page.text)
+    assert "1 of 3 checks pass" in shown
+    assert "✓ passed: returns an array of z's shape" in shown
+    assert "✗ failed: stays finite for logits of ±1000" in shown
+    assert "(1 later check waits until these pass)" in shown
+    assert "softmax(np.array([1000.0, 999.0, -1000.0]))" in shown
+    assert "expected [0.73105858, 0.26894142, 0.] got [nan, nan, 0.]" in shown
+    assert "(the logits are 2000 apart)" in shown
+    assert "A known mistake exp overflows: subtract the max along axis" in shown
+    assert "<code>axis</code>" in page.text
+    assert "data-await-submission" not in page.text
+
+
+def test_a_hidden_case_failure_shows_only_what_the_grader_let_through(site: Site):
+    teacher = site.teacher()
+    course_id, code = site.course(teacher)
+    ann = site.learner("ann")
+    site.join(ann, code)
+    submitted = site.submit(ann, course_id, SOLUTION)
+    secret = CheckResult(
+        name="agrees with the reference on random logits", layer="random", status="fail",
+        message="entry [3] is 0.123456 where 0.654321 is expected",
+        case="softmax(np.array([31.5, -2.25, 7.75, 4.125]))", expected="[0.99, 0.01]",
+        got="[0.5, 0.5]", max_abs_diff=0.49, where=[3], output="SECRET PRINTED 31.5",
+        diagnosis={"id": "transposed", "message": "the result looks transposed (4 by 2)",
+                   "known": False})
+    record_verdict(site, submitted, Verdict("softmax", "fail", [PASSING, secret]),
+                   stage="hidden", concealed=True)
+    for viewer in (ann, teacher):
+        page = viewer.get(f"/submissions/{submitted}")
+        shown = text_of(page.text)
+        assert "The public cases pass; a hidden case does not" in shown
+        assert "agrees with the reference on random logits" in shown
+        assert HIDDEN_NOTE in shown
+        assert "the result looks transposed (… by …)" in shown
+        for hidden in ("31.5", "2.25", "0.123456", "0.654321", "[0.99, 0.01]", "[0.5, 0.5]",
+                       "SECRET", "largest difference"):
+            assert hidden not in shown, hidden
+
+
+def test_a_learner_sees_only_their_own_code_and_results(site: Site):
+    teacher = site.teacher()
+    course_id, code = site.course(teacher)
+    ann, bob = site.learner("ann"), site.learner("bob")
+    site.join(ann, code)
+    site.join(bob, code)
+    anns = site.submit(ann, course_id, "ANN_SECRET = 42\n" + SOLUTION)
+    bobs = site.submit(bob, course_id, SOLUTION)
+
+    assert ann.get(f"/submissions/{anns}").status_code == 200
+    refused = bob.get(f"/submissions/{anns}")
+    assert refused.status_code == 404 and "ANN_SECRET" not in refused.text
+    with site.state.sessions() as db:
+        ann_id = db.scalar(select(User.id).where(User.username == "ann"))
+    listing = bob.get(f"/courses/{course_id}/submissions?learner={ann_id}")
+    assert listing.status_code == 200
+    assert f"/submissions/{anns}" not in listing.text and f"/submissions/{bobs}" in listing.text
+    exercise = bob.get(f"/courses/{course_id}/exercises/softmax")
+    assert f"/submissions/{anns}" not in exercise.text
+
+    teachers_view = teacher.get(f"/submissions/{anns}")
+    assert teachers_view.status_code == 200 and "ANN_SECRET = 42" in code_of(teachers_view.text)
+    assert "Ann" in teachers_view.text
+
+
+def test_a_learner_cannot_open_or_use_the_teachers_pages(site: Site):
+    teacher = site.teacher()
+    course_id, code = site.course(teacher)
+    ann = site.learner("ann")
+    site.join(ann, code)
+    site.submit(ann, course_id, SOLUTION)
+    assert ann.get("/courses/new").status_code == 403
+    assert ann.get(f"/courses/{course_id}/gradebook").status_code == 403
+    assert ann.get(f"/api/courses/{course_id}/gradebook.csv").status_code == 403
+    page = f"/courses/{course_id}"
+    assert ann.post(f"{page}/exercises/softmax/regrade", csrf_from=page).status_code == 403
+    assert ann.post(f"{page}/exercises", {"exercise": "kmeans"}, csrf_from=page).status_code \
+        == 403
+    assert ann.post("/courses/new", {"title": "Mine", "exercise": "softmax"}).status_code == 403
+
+    outsider = site.learner("eve")
+    for page in (f"/courses/{course_id}", f"/courses/{course_id}/exercises/softmax",
+                 f"/courses/{course_id}/leaderboard", f"/courses/{course_id}/gradebook",
+                 f"/courses/{course_id}/submissions"):
+        reply = outsider.get(page)
+        assert reply.status_code == 404, page
+        assert "Machine learning, from scratch" not in reply.text
+
+
+def test_the_gradebook_its_export_and_a_regrade(site: Site):
+    teacher = site.teacher()
+    course_id, code = site.course(teacher)
+    ann, bob = site.learner("ann"), site.learner("bob")
+    for learner in (ann, bob):
+        site.join(learner, code)
+    wrong = site.submit(ann, course_id, NO_MAX_SHIFT)
+    record_verdict(site, wrong, Verdict("softmax", "fail", [PASSING, PUBLIC_FAILURE]))
+    right = site.submit(ann, course_id, SOLUTION)
+    record_verdict(site, right, Verdict("softmax", "pass", [PASSING]))
+    site.submit(bob, course_id, SOLUTION)
+
+    page = teacher.get(f"/courses/{course_id}/gradebook")
+    assert page.status_code == 200
+    shown = text_of(page.text)
+    assert "Ann ann · ann@example.org ✓ passed 2 attempts" in shown
+    assert "Bob bob · bob@example.org ⋯ grading 1 attempt" in shown
+    assert f'href="/api/courses/{course_id}/gradebook.csv"' in page.text
+
+    exported = teacher.get(f"/api/courses/{course_id}/gradebook.csv")
+    assert exported.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(exported.text)))
+    assert [r["Username"] for r in rows] == ["ann", "bob"]
+    assert rows[0]["Numerically stable softmax [softmax]"] == "1"
+    assert rows[0]["Total"] == "1" and rows[1]["Total"] == "0"
+
+    course_page = f"/courses/{course_id}"
+    reply = teacher.post(f"{course_page}/exercises/softmax/regrade", csrf_from=course_page)
+    assert reply.status_code == 303
+    assert "Re-grading 3 submissions of softmax" in teacher.get(course_page).text
+    assert "⋯ grading" in text_of(teacher.get(f"/courses/{course_id}/gradebook").text)
+
+
+def test_the_leaderboard_lists_only_pseudonyms_and_shows_everyone_their_standing(site: Site):
+    teacher = site.teacher()
+    course_id, code = site.course(teacher)
+    ann, bob = site.learner("ann"), site.learner("bob")
+    for learner in (ann, bob):
+        site.join(learner, code)
+    solved = site.submit(ann, course_id, SOLUTION)
+    record_verdict(site, solved, Verdict("softmax", "pass", [PASSING]))
+
+    board = f"/courses/{course_id}/leaderboard"
+    unlisted = text_of(ann.get(board).text)
+    assert "#1 of 2" in unlisted and "not listed: only you see this" in unlisted
+    assert "Nobody is listed yet" in unlisted
+
+    listed = ann.post(f"/courses/{course_id}/pseudonym",
+                      {"pseudonym": "Gradient Gremlin", "listed": "yes"}, csrf_from=board)
+    assert listed.status_code == 303
+    assert "Gradient Gremlin" in text_of(bob.get(board).text)
+    bobs_view = text_of(bob.get(board).text)
+    assert "#2 of 2" in bobs_view and "Ann" not in bobs_view and "ann" not in bobs_view
+
+    ann.post(f"/courses/{course_id}/pseudonym", {"listed": "no"}, csrf_from=board)
+    assert "Gradient Gremlin" not in bob.get(board).text
+    assert "#1 of 2" in text_of(ann.get(board).text)
+    assert "Gradient Gremlin" not in text_of(teacher.get(board).text)
+
+
+def test_forms_without_their_token_are_refused(site: Site):
+    teacher = site.teacher()
+    _, code = site.course(teacher)
+    ann = site.learner("ann")
+    forged = ann.client.post("/join", data={"invite_code": code, "csrf": "0" * 64})
+    assert forged.status_code == 403
+    assert ann.get("/").text.count("Join a course") >= 1
+    assert "Machine learning, from scratch" not in ann.get("/").text
+
+
+def test_unknown_pages_and_static_files(site: Site):
+    teacher = site.teacher()
+    assert teacher.get("/courses/999").status_code == 404
+    assert "Not found" in teacher.get("/courses/999").text
+    assert teacher.get("/submissions/999").status_code == 404
+    for path in ("style.css", "mlkata.js", "katex/katex.min.js", "katex/auto-render.min.js",
+                 "katex/katex.min.css"):
+        assert teacher.get(f"/static/{path}").status_code == 200, path
