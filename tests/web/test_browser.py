@@ -22,7 +22,8 @@ if not CHROMIUM.exists():
     pytest.skip(f"no {CHROMIUM}: install Debian's chromium (apt-get install chromium)",
                 allow_module_level=True)
 playwright_api = pytest.importorskip(
-    "playwright.sync_api", reason="the playwright package is not installed (pip install playwright)")
+    "playwright.sync_api",
+    reason="the playwright package is not installed (pip install playwright)")
 pytest.importorskip("fastapi", reason="the server extra is not installed")
 
 from mlkata.engine.catalog import SHIPPED  # noqa: E402

@@ -348,3 +348,57 @@ def test_unknown_pages_and_static_files(site: Site):
     for path in ("style.css", "mlkata.js", "katex/katex.min.js", "katex/auto-render.min.js",
                  "katex/katex.min.css"):
         assert teacher.get(f"/static/{path}").status_code == 200, path
+
+
+def test_what_people_type_is_shown_as_text_never_as_markup(site: Site):
+    teacher = site.teacher()
+    course_id, code = site.course(teacher, title="<script>alert('course')</script>")
+    mallory = site.browser()
+    reply = mallory.client.post("/signup", data={
+        "username": "mallory", "password": "mallory-password",
+        "display_name": '<img src=x onerror="alert(1)">'})
+    assert reply.status_code == 303
+    site.join(mallory, code)
+    submitted = site.submit(mallory, course_id, "</code></pre><script>alert(2)</script>\n")
+    for page in (f"/courses/{course_id}", f"/courses/{course_id}/gradebook",
+                 f"/submissions/{submitted}", "/"):
+        html = teacher.get(page).text
+        assert "<script>alert" not in html and "<img src=x" not in html, page
+    assert "&lt;script&gt;alert(&#39;course&#39;)&lt;/script&gt;" in teacher.get("/").text
+
+
+def test_a_file_that_does_not_run_says_why(site: Site):
+    teacher = site.teacher()
+    course_id, code = site.course(teacher)
+    ann = site.learner("ann")
+    site.join(ann, code)
+    submitted = site.submit(ann, course_id, "def softmax(z:\n")
+    record_verdict(site, submitted, Verdict("softmax", "error", [],
+                                            message="SyntaxError: '(' was never closed"))
+    shown = text_of(ann.get(f"/submissions/{submitted}").text)
+    assert "Not checked" in shown and "SyntaxError: '(' was never closed" in shown
+    course = text_of(ann.get(f"/courses/{course_id}").text)
+    assert "✗ Not yet" in course and "1 attempt" in course
+
+
+def test_malformed_addresses_and_forms_get_pages_not_json(site: Site):
+    teacher = site.teacher()
+    reply = teacher.get("/courses/not-a-number")
+    assert reply.status_code == 404 and reply.headers["content-type"].startswith("text/html")
+    incomplete = teacher.post("/join", {})
+    assert incomplete.status_code == 422 and "The form was incomplete" in incomplete.text
+
+
+def test_a_pass_after_the_deadline_is_marked_late(site: Site):
+    teacher = site.teacher()
+    course_id, code = site.course(teacher, **{"deadline-softmax": "2020-01-01T00:00"})
+    ann = site.learner("ann")
+    site.join(ann, code)
+    solved = site.submit(ann, course_id, SOLUTION)
+    record_verdict(site, solved, Verdict("softmax", "pass", [PASSING]))
+    course = text_of(ann.get(f"/courses/{course_id}").text)
+    assert "(closed" in course and "✓ Solved late" in course
+    assert "after the deadline" in text_of(ann.get(f"/submissions/{solved}").text)
+    assert "✓ passed 1 attempt" in text_of(teacher.get(f"/courses/{course_id}/gradebook").text)
+    gradebook = teacher.get(f"/courses/{course_id}/gradebook").text
+    assert gradebook.count('<span class="badge late">late</span>') == 2  # legend and the cell

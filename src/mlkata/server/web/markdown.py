@@ -52,7 +52,7 @@ def math_inline(state: StateInline, silent: bool) -> bool:
         if start + 1 >= end or src[start + 1].isspace():
             return False
         close = _closing_dollar(src, start + 1, end)
-        if close < 0:
+        if close < 0 or "`" in src[start + 1:close]:  # a code span is never inside math
             return False
         content, display, stop = src[start + 1:close], False, close + 1
     if not silent:

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from urllib.parse import quote, unquote
 
 from fastapi import Depends, Request, Response
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
@@ -50,6 +51,11 @@ class PageRoute(APIRoute):
                 return RedirectResponse(f"/login?next={quote(exc.back_to, safe='/')}", 303)
             except ServiceError as exc:
                 return error_page(request, exc.status, str(exc))
+            except RequestValidationError:  # /courses/abc, or a form with a field missing
+                if request.method == "GET":
+                    return error_page(request, 404, "there is no such page")
+                return error_page(request, 422, "the form was incomplete; go back and fill "
+                                                "it in again")
 
         return page_handler
 

@@ -67,7 +67,8 @@ def deadline_note(deadline: datetime | None, now: datetime | None = None) -> Mar
     if deadline is None:
         return Markup('<span class="muted">no deadline</span>')
     now = now or utcnow()
-    closed = deadline < now
-    css = "deadline closed" if closed else "deadline"
-    return Markup('<span class="{}">{} <span class="muted">({})</span></span>').format(
-        css, moment(deadline), escape(relative(deadline, now)))
+    if deadline < now:
+        return Markup('<span class="deadline closed">{} <span class="muted">(closed {})</span>'
+                      '</span>').format(moment(deadline), escape(relative(deadline, now)))
+    return Markup('<span class="deadline">{} <span class="muted">({})</span></span>').format(
+        moment(deadline), escape(relative(deadline, now)))

@@ -1,0 +1,207 @@
+"""Grading throughput of the course server on its embedded default (SQLite database, huey's
+SQLite queue, `mlkata serve --workers 2`), and submit-to-verdict latency under a burst.
+
+    python bench/grading_throughput.py [--submissions 1000] [--workers 2]
+
+Starts a real server in a temporary folder, registers learners, enrols them, then submits the
+burst as fast as 16 client threads can post it, in two scenarios: a realistic mix (half right
+solutions, graded on the public then the hidden cases; half known mistakes, which stop after the
+public cases) and only right solutions (two passes each, the worst case). Latency is each
+submission's verdict time minus its arrival time, both stamped by the server. Writes
+bench/results/grading_throughput.json. Target (issue 6): at least 40 graded per second with two
+workers on a 2-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import signal
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from mlkata.cli.client import CourseServer, ServerError
+from mlkata.engine.catalog import load_catalog
+
+RESULTS = Path(__file__).parent / "results" / "grading_throughput.json"
+EXERCISES = ["softmax", "standardize", "pairwise_sq_dists", "numerical_gradient"]
+LEARNERS = 100  # the server lets a learner have 10 ungraded submissions at a time
+CLIENT_THREADS = 16
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class LiveServer:
+    """`mlkata serve` in a fresh data folder; the teacher's password read from its output."""
+
+    def __init__(self, data: Path, workers: int) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.data = data
+        script = Path(sys.executable).parent / "mlkata"
+        self.process = subprocess.Popen(
+            [str(script), "serve", "--data", str(data), "--port", str(self.port),
+             "--workers", str(workers)],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            start_new_session=True)
+        self.output: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+        self.password = self._wait_ready()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.output.append(line)
+
+    def _wait_ready(self) -> str:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("the server exited:\n" + "".join(self.output))
+            found = re.search(r"password\s+(\S+)", "".join(self.output))
+            try:
+                if found and CourseServer(self.url).request("GET", "/api/health", timeout=1):
+                    return found.group(1)
+            except ServerError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError("the server did not start:\n" + "".join(self.output))
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGINT)
+        try:
+            self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+
+def sources(right_share: float, count: int) -> list[tuple[str, str, bool]]:
+    """(exercise, code, is right) in a fixed, interleaved order."""
+    catalog = load_catalog()
+    right, wrong = [], []
+    for exercise_id in EXERCISES:
+        exercise = catalog[exercise_id]
+        right.append((exercise_id, exercise.solution_path.read_text(), True))
+        wrong += [(exercise_id, p.read_text(), False)
+                  for p in sorted((exercise.folder / "mistakes").glob("*.py"))]
+    picked = []
+    for i in range(count):
+        if (i * right_share) % 1 + right_share >= 1 or right_share == 1:
+            picked.append(right[i % len(right)])
+        else:
+            picked.append(wrong[i % len(wrong)])
+    return picked
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def scenario(name: str, right_share: float, count: int, workers: int) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="mlkata-bench-") as folder:
+        server = LiveServer(Path(folder) / "data", workers)
+        try:
+            return _measure(server, name, right_share, count, workers)
+        finally:
+            server.stop()
+
+
+def _measure(server: LiveServer, name: str, right_share: float, count: int,
+             workers: int) -> dict[str, Any]:
+    anonymous = CourseServer(server.url)
+    teacher = CourseServer(server.url, anonymous.request("POST", "/api/auth/token", {
+        "username": "teacher", "password": server.password})["token"])
+    course = teacher.request("POST", "/api/courses", {
+        "title": "bench", "exercises": [{"id": e} for e in EXERCISES]})
+
+    def learner(i: int) -> CourseServer:
+        token = anonymous.request("POST", "/api/auth/register", {
+            "username": f"learner{i:04d}", "password": "bench-password"})["token"]
+        client = CourseServer(server.url, token)
+        client.request("POST", "/api/courses/join", {"invite_code": course["invite_code"]})
+        return client
+
+    with ThreadPoolExecutor(8) as pool:
+        learners = list(pool.map(learner, range(LEARNERS)))
+    work = sources(right_share, count)
+    path = f"/api/courses/{course['id']}/submissions"
+
+    def post(i: int) -> None:
+        exercise_id, code, _ = work[i]
+        learners[i % LEARNERS].request("POST", path, {"exercise": exercise_id, "code": code})
+
+    started = time.monotonic()
+    with ThreadPoolExecutor(CLIENT_THREADS) as pool:
+        list(pool.map(post, range(count)))
+    posted_s = time.monotonic() - started
+    while teacher.request("GET", "/api/queue")["submissions"]["done"] < count:
+        time.sleep(0.2)
+
+    with sqlite3.connect(server.data / "mlkata.sqlite3") as db:
+        rows = db.execute("SELECT submitted_at, graded_at, grading_ms, status, gradings "
+                          "FROM submissions ORDER BY id").fetchall()
+    arrived = [datetime.fromisoformat(r[0]) for r in rows]
+    graded = [datetime.fromisoformat(r[1]) for r in rows]
+    latency = [(g - a).total_seconds() for a, g in zip(arrived, graded, strict=True)]
+    span = (max(graded) - min(arrived)).total_seconds()
+    expected = ["pass" if right else "fail" for _, _, right in work]
+    return {
+        "scenario": name,
+        "submissions": count,
+        "workers": workers,
+        "graded_per_s": round(count / span, 1),
+        "burst_posted_per_s": round(count / posted_s, 1),
+        "first_arrival_to_last_verdict_s": round(span, 2),
+        "latency_s": {"median": round(statistics.median(latency), 3),
+                      "p99": round(percentile(latency, 0.99), 3),
+                      "max": round(max(latency), 3)},
+        "grading_ms_median": round(statistics.median(r[2] for r in rows), 1),
+        "verdicts_as_expected": [r[3] for r in rows] == expected,
+        "graded_exactly_once": all(r[4] == 1 for r in rows),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--submissions", type=int, default=1000)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    load_before = os.getloadavg()[0]
+    scenarios = [scenario("mixed: half right, half known mistakes", 0.5, args.submissions,
+                          args.workers),
+                 scenario("right solutions only (public + hidden pass each)", 1.0,
+                          args.submissions, args.workers)]
+    result = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+                   f"Python {platform.python_version()}",
+        "exercises": EXERCISES,
+        "load_average_before": round(load_before, 2),
+        "target_graded_per_s": 40,
+        "scenarios": scenarios,
+    }
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
