@@ -15,6 +15,7 @@ workers on a 2-core machine.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -102,13 +103,33 @@ def sources(right_share: float, count: int) -> list[tuple[str, str, bool]]:
         right.append((exercise_id, exercise.solution_path.read_text(), True))
         wrong += [(exercise_id, p.read_text(), False)
                   for p in sorted((exercise.folder / "mistakes").glob("*.py"))]
-    picked = []
-    for i in range(count):
-        if (i * right_share) % 1 + right_share >= 1 or right_share == 1:
-            picked.append(right[i % len(right)])
-        else:
-            picked.append(wrong[i % len(wrong)])
-    return picked
+    return [right[i % len(right)] if int((i + 1) * right_share) > int(i * right_share)
+            else wrong[i % len(wrong)] for i in range(count)]
+
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_by_role(root: int) -> dict[str, float]:
+    """CPU seconds used so far by the server's processes, by role; a sandbox child's time is
+    counted in its zygote once reaped."""
+    used = {"web": 0.0, "grading workers": 0.0, "sandbox": 0.0}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks = sum(int(v) for v in fields[11:15])  # utime stime cutime cstime
+        if "mlkata.sandbox.zygote" in command:
+            used["sandbox"] += ticks / TICK
+        elif "mlkata.server.worker" in command:
+            used["grading workers"] += ticks / TICK - sum(int(v) for v in fields[13:15]) / TICK
+        elif int(entry.name) == root:
+            used["web"] += sum(int(v) for v in fields[11:13]) / TICK
+    return used
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -149,21 +170,27 @@ def _measure(server: LiveServer, name: str, right_share: float, count: int,
         exercise_id, code, _ = work[i]
         learners[i % LEARNERS].request("POST", path, {"exercise": exercise_id, "code": code})
 
+    cpu_before, client_before = cpu_by_role(server.process.pid), time.process_time()
     started = time.monotonic()
     with ThreadPoolExecutor(CLIENT_THREADS) as pool:
         list(pool.map(post, range(count)))
     posted_s = time.monotonic() - started
     while teacher.request("GET", "/api/queue")["submissions"]["done"] < count:
         time.sleep(0.2)
+    cpu_after, client_after = cpu_by_role(server.process.pid), time.process_time()
+    cpu_ms = {role: round((cpu_after[role] - cpu_before[role]) * 1000 / count, 1)
+              for role in cpu_before}
+    cpu_ms["benchmark client"] = round((client_after - client_before) * 1000 / count, 1)
 
     with sqlite3.connect(server.data / "mlkata.sqlite3") as db:
-        rows = db.execute("SELECT submitted_at, graded_at, grading_ms, status, gradings "
-                          "FROM submissions ORDER BY id").fetchall()
+        rows = db.execute("SELECT submitted_at, graded_at, grading_ms, status, gradings, "
+                          "code_sha256 FROM submissions ORDER BY id").fetchall()
     arrived = [datetime.fromisoformat(r[0]) for r in rows]
     graded = [datetime.fromisoformat(r[1]) for r in rows]
     latency = [(g - a).total_seconds() for a, g in zip(arrived, graded, strict=True)]
     span = (max(graded) - min(arrived)).total_seconds()
-    expected = ["pass" if right else "fail" for _, _, right in work]
+    expected = {hashlib.sha256(code.encode()).hexdigest(): "pass" if right else "fail"
+                for _, code, right in work}
     return {
         "scenario": name,
         "submissions": count,
@@ -175,8 +202,9 @@ def _measure(server: LiveServer, name: str, right_share: float, count: int,
                       "p99": round(percentile(latency, 0.99), 3),
                       "max": round(max(latency), 3)},
         "grading_ms_median": round(statistics.median(r[2] for r in rows), 1),
-        "verdicts_as_expected": [r[3] for r in rows] == expected,
+        "verdicts_as_expected": all(r[3] == expected[r[5]] for r in rows),
         "graded_exactly_once": all(r[4] == 1 for r in rows),
+        "cpu_ms_per_submission": cpu_ms,
     }
 
 

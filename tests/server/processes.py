@@ -123,5 +123,6 @@ def stop(process: subprocess.Popen[bytes], sig: int = signal.SIGINT) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-            raise AssertionError("the process did not stop on " + signal.Signals(sig).name)
+            raise AssertionError("the process did not stop on "
+                                 + signal.Signals(sig).name) from None
     wait_gone(family)

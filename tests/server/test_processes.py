@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -46,9 +47,10 @@ def rows(settings: Settings) -> list[Submission]:
         engine.dispose()
 
 
-def test_a_worker_killed_mid_grading_leaves_it_graded_exactly_once(tmp_path: Path):
-    settings = Settings(data_dir=tmp_path / "data", catalogs=(str(TEST_CATALOG),), workers=1,
-                        lease_s=2.0, reap_every_s=0.3)
+def test_a_worker_killed_mid_grading_leaves_it_graded_exactly_once(settings: Settings,
+                                                                   tmp_path: Path):
+    """On the embedded default, and scaled out (PostgreSQL, Redis queue)."""
+    settings = replace(settings, workers=1, lease_s=2.0, reap_every_s=0.3)
     app = create_app(settings)  # with its reaper thread, as `mlkata serve` runs it
     with TestClient(app) as client, open(tmp_path / "workers.log", "wb") as log:
         with app.state.server.sessions.begin() as db:

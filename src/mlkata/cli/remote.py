@@ -175,8 +175,9 @@ def _await_verdict(server: CourseServer, received: dict[str, Any], out: Console
     started = time.monotonic()
     with out.status("") as status:
         while shown["state"] != "done":
-            waiting = (f"{shown.get('queued_ahead') or 0} ahead in the queue"
-                       if shown["state"] == "queued" else "running the checks")
+            ahead = shown.get("queued_ahead")
+            waiting = ("running the checks" if shown["state"] != "queued" else
+                       "queued" if ahead is None else f"queued, {ahead} ahead")
             status.update(f"grading attempt {shown['attempt']} of {shown['exercise']} on "
                           f"{server.url}: {waiting} ({time.monotonic() - started:.0f} s)")
             shown = _call(server, "GET", f"/api/submissions/{shown['id']}?wait={POLL_S:g}",

@@ -25,6 +25,10 @@ from .models import DONE, QUEUED, RUNNING, Submission
 class Claim:
     submission_id: int
     token: str
+    #: what to grade, read in the claiming statement itself
+    course_id: int = 0
+    exercise_id: str = ""
+    code: str = ""
 
 
 def claim(sessions: sessionmaker[Session], submission_id: int, lease_s: float,
@@ -40,8 +44,12 @@ def claim(sessions: sessionmaker[Session], submission_id: int, lease_s: float,
             .values(state=RUNNING, lease_token=token,
                     lease_expires_at=now + timedelta(seconds=lease_s), claimed_by=worker,
                     claims=Submission.claims + 1)
-            .execution_options(synchronize_session=False))
-    return Claim(submission_id, token) if result.rowcount == 1 else None  # type: ignore[attr-defined]
+            .returning(Submission.course_id, Submission.exercise_id, Submission.code)
+            .execution_options(synchronize_session=False)).first()
+    if result is None:
+        return None
+    course_id, exercise_id, code = result
+    return Claim(submission_id, token, course_id, exercise_id, code)
 
 
 def _held(held: Claim) -> object:

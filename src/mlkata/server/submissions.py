@@ -25,8 +25,22 @@ INSERT_RETRIES = 5
 
 @dataclass(frozen=True)
 class Received:
+    """A stored submission, as the learner's upload answer shows it."""
+
     id: int
     attempt: int
+    course_id: int
+    exercise_id: str
+    submitted_at: datetime
+    code_sha256: str
+    deadline: datetime | None
+    learner: str
+
+    def to_json(self) -> dict[str, Any]:
+        waiting = Submission(id=self.id, course_id=self.course_id, exercise_id=self.exercise_id,
+                             attempt=self.attempt, submitted_at=self.submitted_at,
+                             code_sha256=self.code_sha256, state=QUEUED)
+        return to_json(waiting, self.deadline, username=self.learner)
 
 
 def submit(sessions: sessionmaker[Session], queue: GradingQueue, settings: Settings,
@@ -34,18 +48,15 @@ def submit(sessions: sessionmaker[Session], queue: GradingQueue, settings: Setti
     """Store the attempt (the source of truth), then queue it; never lost if queueing fails."""
     if len(code.encode("utf-8", "replace")) > settings.max_code_bytes:
         raise Invalid(f"the file is larger than {settings.max_code_bytes // 1024} KiB")
-    with sessions.begin() as db:
-        course = courses.visible_course(db, learner, course_id)
-        if courses.enrollment(db, course, learner) is None:
-            raise Forbidden("only learners enrolled in the course submit to it")
-        courses.course_exercise(db, course, exercise_id)
-        waiting = db.scalar(select(func.count()).select_from(Submission).where(
-            Submission.user_id == learner.id, Submission.state != DONE,
-            Submission.gradings == 0)) or 0
-        if waiting >= settings.max_pending_per_learner:
-            raise TooMany(f"you have {waiting} submissions waiting for a verdict; "
-                          "wait for them before sending more")
-    received = _insert(sessions, course_id, learner.id, exercise_id, code)
+    for retry in range(INSERT_RETRIES):
+        try:
+            with sessions.begin() as db:
+                deadline = _admissible(db, settings, learner, course_id, exercise_id)
+                received = _insert(db, course_id, learner, exercise_id, code, deadline)
+            break
+        except IntegrityError:  # PostgreSQL: a concurrent upload took the attempt number
+            if retry == INSERT_RETRIES - 1:
+                raise
     try:
         queue.enqueue(received.id)
     except Exception:  # the row is stored: the reaper queues it once the queue is back
@@ -53,28 +64,38 @@ def submit(sessions: sessionmaker[Session], queue: GradingQueue, settings: Setti
     return received
 
 
-def _insert(sessions: sessionmaker[Session], course_id: int, user_id: int, exercise_id: str,
-            code: str) -> Received:
-    now = utcnow()
+def _admissible(db: Session, settings: Settings, learner: User, course_id: int,
+                exercise_id: str) -> datetime | None:
+    """Refuse what may not be submitted; returns the exercise's deadline."""
+    course = courses.visible_course(db, learner, course_id)
+    if course.teacher_id == learner.id:  # visible, so enrolled unless its teacher
+        raise Forbidden("only learners enrolled in the course submit to it")
+    deadline = courses.course_exercise(db, course, exercise_id).deadline
+    waiting = db.scalar(select(func.count()).select_from(Submission).where(
+        Submission.course_id == course.id, Submission.user_id == learner.id,
+        Submission.state != DONE, Submission.gradings == 0)) or 0
+    if waiting >= settings.max_pending_per_learner:
+        raise TooMany(f"you have {waiting} submissions waiting for a verdict; "
+                      "wait for them before sending more")
+    return deadline
+
+
+def _insert(db: Session, course_id: int, learner: User, exercise_id: str, code: str,
+            deadline: datetime | None) -> Received:
+    now, user_id = utcnow(), learner.id
+    digest = hashlib.sha256(code.encode("utf-8", "replace")).hexdigest()
     # the attempt number is computed inside the INSERT, so two uploads cannot take the same one
-    # on SQLite; PostgreSQL may still race, and the unique constraint makes that a retry
+    # on SQLite; on PostgreSQL the unique constraint turns that race into a retry
     next_attempt = select(func.coalesce(func.max(Submission.attempt), 0) + 1).where(
         Submission.course_id == course_id, Submission.user_id == user_id,
         Submission.exercise_id == exercise_id).scalar_subquery()
-    statement = insert(Submission).values(
+    row = db.execute(insert(Submission).values(
         course_id=course_id, user_id=user_id, exercise_id=exercise_id, attempt=next_attempt,
-        code=code, code_sha256=hashlib.sha256(code.encode("utf-8", "replace")).hexdigest(),
-        submitted_at=now, state=QUEUED, queued_at=now, claims=0, gradings=0,
-    ).returning(Submission.id, Submission.attempt)
-    for retry in range(INSERT_RETRIES):
-        try:
-            with sessions.begin() as db:
-                row = db.execute(statement).one()
-            return Received(row.id, row.attempt)
-        except IntegrityError:
-            if retry == INSERT_RETRIES - 1:
-                raise
-    raise AssertionError("unreachable")
+        code=code, code_sha256=digest, submitted_at=now, state=QUEUED, queued_at=now, claims=0,
+        gradings=0,
+    ).returning(Submission.id, Submission.attempt)).one()
+    return Received(row.id, row.attempt, course_id, exercise_id, now, digest, deadline,
+                    learner.username)
 
 
 def visible_submission(db: Session, user: User, submission_id: int) -> Submission:

@@ -19,7 +19,7 @@ from . import leases
 from .db import make_engine, make_sessions, migrate
 from .grading import Grader, open_sandbox
 from .library import ExerciseLibrary
-from .models import Course, Submission
+from .models import Course
 from .queue import GradingQueue
 from .settings import Settings
 
@@ -83,6 +83,7 @@ class GradingWorker:
         self._grader = grader
         self._owns_grader = grader is None
         self._heartbeat: Heartbeat | None = None
+        self._seeds: dict[int, int] = {}
 
     @property
     def identity(self) -> str:
@@ -117,18 +118,23 @@ class GradingWorker:
             self._grader.close()
             self._grader = None
 
+    def _hidden_seed(self, course_id: int) -> int:
+        if course_id not in self._seeds:  # a course's seed never changes
+            with self.sessions() as db:
+                seed = db.scalar(select(Course.hidden_seed).where(Course.id == course_id))
+            if seed is None:
+                raise LookupError(f"course {course_id} is gone")
+            self._seeds[course_id] = seed
+        return self._seeds[course_id]
+
     def grade(self, submission_id: int) -> None:
         held = leases.claim(self.sessions, submission_id, self.settings.lease_s, self.identity)
         if held is None:  # graded already, or another worker holds a live claim
             return
-        with self.sessions() as db:
-            code, exercise_id, hidden_seed = db.execute(
-                select(Submission.code, Submission.exercise_id, Course.hidden_seed)
-                .join(Course, Course.id == Submission.course_id)
-                .where(Submission.id == submission_id)).one()
         self.heartbeat.watch(held)
         try:
-            graded = self.grader.grade(exercise_id, code, hidden_seed)
+            graded = self.grader.grade(held.exercise_id, held.code,
+                                       self._hidden_seed(held.course_id))
         except KeyboardInterrupt:  # the consumer is stopping: hand the submission back now
             self.heartbeat.watch(None)
             if leases.release(self.sessions, held):
@@ -148,6 +154,8 @@ class GradingWorker:
 def run_worker(settings: Settings) -> None:
     """Run grading workers until interrupted (SIGINT: finish the current checks first)."""
     scrub_environment()
+    if settings.embedded:
+        settings.ensure_data_dir()
     engine = make_engine(settings.db_url)
     migrate(engine)
     library = ExerciseLibrary(settings.catalogs)

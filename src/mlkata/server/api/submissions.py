@@ -24,7 +24,7 @@ def submit(course_id: int, body: SubmissionIn, state: State, user: CurrentUser
     """Submit a file for grading. Poll ``GET /api/submissions/{id}?wait=…`` for the verdict."""
     received = submissions.submit(state.sessions, state.queue, state.settings, user, course_id,
                                   body.exercise, body.code)
-    return SubmissionOut(**_shown(state, user, received.id))
+    return SubmissionOut(**received.to_json())
 
 
 def _shown(state: ServerState, user: User, submission_id: int) -> dict[str, Any]:
