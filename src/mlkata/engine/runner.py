@@ -97,20 +97,15 @@ class Checker:
         return self._prepared[key]
 
     def check(self, exercise: Exercise, source: str, filename: str) -> Verdict:
-        started = time.perf_counter()
-        prepared = self.prepare(exercise)
-        fixtures = exercise.fixtures
-        base_request = {"source": source, "filename": filename,
-                        "fixtures_source": fixtures[1] if fixtures else None,
-                        "fixtures_filename": fixtures[2] if fixtures else None}
-        batch_run: Run | None = None
         if self.batch:
-            total = sum(p.check.time_s or exercise.limits.time_s for p in prepared)
-            request = {**base_request, "cases": [c.steps for p in prepared for c in p.cases]}
-            batch_limits = Limits(time_s=total, memory_mb=exercise.limits.memory_mb)
-            batch_run = self.sandbox.run(request, batch_limits)
-            if batch_run.sandbox_lost:
-                batch_run = self.sandbox.run(request, batch_limits)
+            return check_together([self], exercise, source, filename)[0]
+        return self._verdict(exercise, self.prepare(exercise), source, filename, None,
+                             time.perf_counter())
+
+    def _verdict(self, exercise: Exercise, prepared: list[Prepared], source: str,
+                 filename: str, batch_run: Run | None, started: float) -> Verdict:
+        """Judge check by check, layer by layer: from one batch run, or a child per check."""
+        base_request = _request(exercise, source, filename)
         results: list[CheckResult] = []
         failed_layer: str | None = None
         offset = 0
@@ -164,12 +159,17 @@ class Checker:
                 by_case.setdefault(index, sent)
         fixtures = exercise.fixtures[0] if exercise.fixtures else {}
         for i, case in enumerate(prep.cases):
-            code = describe.case_code(case.steps, exercise.reference)
-            base: dict[str, Any] = dict(name=chk.name, layer=chk.layer, case=code,
-                                        note=case.note or None, output=run.stdout or None)
+            fields: dict[str, Any] = dict(name=chk.name, layer=chk.layer,
+                                          note=case.note or None, output=run.stdout or None)
+
+            def base(case: Case = case, fields: dict[str, Any] = fields) -> dict[str, Any]:
+                # the case is rendered as code only when it fails: most pass, and a grader
+                # judges thousands
+                return {**fields, "case": describe.case_code(case.steps, exercise.reference)}
+
             message = by_case.get(i)
             if message is None:
-                return CheckResult(status="error", message=_fate(run, limits), **base)
+                return CheckResult(status="error", message=_fate(run, limits), **base())
             error = message.get("error")
             if isinstance(error, dict):
                 mistake = match_mistake_error(exercise.mistakes, fixtures, case, error)
@@ -178,13 +178,13 @@ class Checker:
                 text = str(error.get("message") or "")
                 kind = str(error.get("type") or "Exception")
                 return CheckResult(status="error", message=f"{kind}: {text}" if text else kind,
-                                   traceback=_frames(error), diagnosis=named, **base)
+                                   traceback=_frames(error), diagnosis=named, **base())
             try:
                 got = {str(label): from_plain(value) for label, value in message["outputs"]}
             except (WireError, KeyError, TypeError, ValueError):
                 return CheckResult(status="fail", message="Your code returned something that "
                                    "is not plain data (numbers, arrays, lists, tuples, dicts).",
-                                   **base)
+                                   **base())
             expected = prep.expected[i]
             facts = {**case.facts, "warnings": message.get("warnings") or []}
             if expected is not None:
@@ -192,7 +192,7 @@ class Checker:
                     have = got.get(label, MISSING)
                     if have is MISSING:
                         return CheckResult(status="fail", message=f"{label} was not produced",
-                                           **base)
+                                           **base())
                     path = "" if len(expected) == 1 and case.steps[-1].get("fn") == label \
                         else label
                     names = exercise.returns.get(label)
@@ -201,13 +201,13 @@ class Checker:
                         found = self._diagnose(exercise, fixtures, case, got, mismatch, facts)
                         if message.get("global_random") is True and not (found and found[1]):
                             found = GLOBAL_RANDOM, False
-                        return _failure(mismatch, found, base)
+                        return _failure(mismatch, found, base())
             for judge in case.judges:
                 verdict = judge(got, expected, case)
                 if verdict:
                     finding = verdict if isinstance(verdict, Finding) else Finding(str(verdict))
                     return CheckResult(status="fail", message=finding.message,
-                                       diagnosis=_judged(finding, exercise.mistakes), **base)
+                                       diagnosis=_judged(finding, exercise.mistakes), **base())
         return CheckResult(chk.name, chk.layer, "pass")
 
     def _diagnose(self, exercise: Exercise, fixtures: dict[str, Any], case: Case,
@@ -218,6 +218,41 @@ class Checker:
             return Diagnosis(mistake.id, mistake.message), True
         generic = recognise(mismatch, facts)
         return (generic, False) if generic else None
+
+
+def _request(exercise: Exercise, source: str, filename: str) -> dict[str, Any]:
+    fixtures = exercise.fixtures
+    return {"source": source, "filename": filename,
+            "fixtures_source": fixtures[1] if fixtures else None,
+            "fixtures_filename": fixtures[2] if fixtures else None}
+
+
+def check_together(checkers: list[Checker], exercise: Exercise, source: str, filename: str
+                   ) -> list[Verdict]:
+    """One verdict per checker (say, public and hidden seeds) from a single sandbox child.
+
+    For graders: every case of every checker runs in one fresh child, then each checker judges
+    its own share. The checkers must share a sandbox.
+    """
+    started = time.perf_counter()
+    sandbox = checkers[0].sandbox
+    if any(c.sandbox is not sandbox for c in checkers):
+        raise ValueError("checkers judged together must share a sandbox")
+    prepared = [c.prepare(exercise) for c in checkers]
+    cases = [case.steps for preps in prepared for p in preps for case in p.cases]
+    total = sum(p.check.time_s or exercise.limits.time_s for preps in prepared for p in preps)
+    request = {**_request(exercise, source, filename), "cases": cases}
+    limits = Limits(time_s=total, memory_mb=exercise.limits.memory_mb)
+    run = sandbox.run(request, limits)
+    if run.sandbox_lost:  # once more on a fresh zygote before blaming the learner
+        run = sandbox.run(request, limits)
+    verdicts, offset = [], 0
+    for checker, preps in zip(checkers, prepared, strict=True):
+        count = sum(len(p.cases) for p in preps)
+        share = _slice(run, offset, count)
+        offset += count
+        verdicts.append(checker._verdict(exercise, preps, source, filename, share, started))
+    return verdicts
 
 
 def _slice(run: Run, first: int, count: int) -> Run:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..engine.exercise import ExerciseError
-from ..engine.runner import Checker
+from ..engine.runner import Checker, check_together
 from ..engine.verdict import Verdict
 from ..sandbox import Limits, Sandbox
 from .library import ExerciseLibrary
@@ -112,10 +112,12 @@ class Grader:
             self._checkers.clear()
         filename = f"{exercise.id}.py"
         try:
-            public = self._checker(PUBLIC_SEED).check(exercise, code, filename)
+            # both seeds in one sandbox child: a fork saved on every right submission
+            public, hidden = check_together(
+                [self._checker(PUBLIC_SEED), self._checker(hidden_seed)], exercise, code,
+                filename)
             if not public.passed:
                 return _graded(public, "public", public.to_json(), started)
-            hidden = self._checker(hidden_seed).check(exercise, code, filename)
         except ExerciseError as exc:
             log.exception("exercise %s cannot be checked", exercise_id)
             return _broken(exercise_id, f"the exercise cannot be checked: {exc}", started)
