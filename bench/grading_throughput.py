@@ -212,7 +212,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--submissions", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--exercises", nargs="+", default=EXERCISES,
+                        help="the exercises submitted (default: the foundations track)")
+    parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args()
+    EXERCISES[:] = args.exercises
     load_before = os.getloadavg()[0]
     scenarios = [scenario("mixed: half right, half known mistakes", 0.5, args.submissions,
                           args.workers),
@@ -226,8 +230,8 @@ def main() -> None:
         "target_graded_per_s": 40,
         "scenarios": scenarios,
     }
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    args.out.parent.mkdir(exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=2))
 
 

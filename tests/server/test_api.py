@@ -240,6 +240,7 @@ def test_regrade_queues_every_attempt_again(server: Server):
         rows = db.scalars(select(Submission)).all()
         assert [(r.state, r.gradings) for r in rows] == [("done", 2), ("done", 2)]
         assert [r.status for r in rows] == ["pass", "fail"]
+        assert [r.claims for r in rows] == [1, 1]  # counted afresh: the reaper's limit holds
 
 
 def test_leaderboard_lists_only_pseudonyms(server: Server):

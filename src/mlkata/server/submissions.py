@@ -169,10 +169,11 @@ def regrade(sessions: sessionmaker[Session], queue: GradingQueue, teacher: User,
         course = courses.taught_course(db, teacher, course_id)
         courses.course_exercise(db, course, exercise_id)
         of_exercise = (Submission.course_id == course.id, Submission.exercise_id == exercise_id)
-        # a claim in progress loses its token, so a verdict on the old version is discarded
+        # a claim in progress loses its token, so a verdict on the old version is discarded;
+        # the count of claims starts again, or the reaper would give up on a re-graded one
         db.execute(update(Submission).where(*of_exercise)
                    .values(state=QUEUED, queued_at=utcnow(), lease_token=None,
-                           lease_expires_at=None)
+                           lease_expires_at=None, claims=0)
                    .execution_options(synchronize_session=False))
         ids = list(db.scalars(select(Submission.id).where(*of_exercise).order_by(Submission.id)))
     for submission_id in ids:
