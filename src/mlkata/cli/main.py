@@ -74,7 +74,27 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     sys.exit(code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """Commands of the course server are imported only when used (or listed in --help), so
+    `mlkata check` does not pay for them at start-up."""
+
+    LAZY = {"login": "remote:login", "join": "remote:join", "submit": "remote:submit",
+            "logout": "remote:logout", "serve": "server_commands:serve",
+            "worker": "server_commands:worker", "server": "server_commands:server_group"}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.LAZY])
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.LAZY:
+            import importlib
+            module, attribute = self.LAZY[name].split(":")
+            command = getattr(importlib.import_module(f"{__package__}.{module}"), attribute)
+            return command if isinstance(command, click.Command) else None
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--catalog", "catalogs", multiple=True, type=click.Path(path_type=Path,
               file_okay=False), help="An extra folder of exercises (repeatable).")
 @click.version_option(package_name="mlkata")
@@ -525,16 +545,6 @@ def _apply(obj: Context, exercise_id: str, source: str, target: str | None, file
         from ..apply.report import write_report
         page = write_report(result, report)
         click.echo(f"report: {page}", err=as_json)
-
-
-def _add_course_server_commands() -> None:
-    from .remote import join, login, logout, submit
-    from .server_commands import serve, server_group, worker
-    for command in (login, join, submit, logout, serve, worker, server_group):
-        cli.add_command(command)
-
-
-_add_course_server_commands()
 
 
 def main() -> None:
