@@ -61,6 +61,18 @@ class Context:
         return self.workspace
 
 
+def _import_in_background(*modules: str) -> None:
+    """Import the renderer while the checks wait on the sandbox, not after them."""
+    import importlib
+    import threading
+
+    def load() -> None:
+        for module in modules:
+            importlib.import_module(module)
+
+    threading.Thread(target=load, daemon=True).start()
+
+
 def _shown(path: Path) -> str:
     """A path as the learner would type it: relative to where they stand, when it is below."""
     try:
@@ -205,6 +217,8 @@ def check(obj: Context, exercise_id: str | None, file: Path | None, as_json: boo
     """Check your implementation. Exit 0 pass, 1 fail, 2 usage error."""
     from ..sandbox import Sandbox
     sandbox = Sandbox().start()  # its numpy import overlaps with ours
+    if not as_json:
+        _import_in_background("rich.console", "rich.syntax", "rich.table")
     try:
         exercise, path, ws = _resolve(obj, exercise_id, file)
         from ..engine.runner import Checker
