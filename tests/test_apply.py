@@ -145,3 +145,14 @@ def test_a_broken_implementation_is_reported_in_one_line(tmp_path):
 def test_a_non_model_exercise_is_refused():
     result = CliRunner().invoke(cli, ["apply", "softmax", "--data", "iris"])
     assert result.exit_code == 2 and "not a model" in result.output
+
+
+def test_parquet_is_read_like_csv(tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    import pyarrow as pa
+    rows = 40
+    table = pa.table({"a": [float(i) for i in range(rows)], "b": [float(i % 7) for i in range(rows)],
+                      "label": ["yes" if i % 3 else "no" for i in range(rows)]})
+    pq.write_table(table, tmp_path / "data.parquet")
+    dataset = prepare(load(str(tmp_path / "data.parquet")), "label", "classification")
+    assert dataset.X.shape == (rows, 2) and dataset.classes == ["no", "yes"]
