@@ -151,7 +151,8 @@ def test_parquet_is_read_like_csv(tmp_path):
     pq = pytest.importorskip("pyarrow.parquet")
     import pyarrow as pa
     rows = 40
-    table = pa.table({"a": [float(i) for i in range(rows)], "b": [float(i % 7) for i in range(rows)],
+    table = pa.table({"a": [float(i) for i in range(rows)],
+                      "b": [float(i % 7) for i in range(rows)],
                       "label": ["yes" if i % 3 else "no" for i in range(rows)]})
     pq.write_table(table, tmp_path / "data.parquet")
     dataset = prepare(load(str(tmp_path / "data.parquet")), "label", "classification")
