@@ -186,9 +186,9 @@ def test_watch_rechecks_on_save_and_quits_on_q(workspace: Path):
     proc = subprocess.Popen([str(script), "watch"], cwd=workspace, stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        time.sleep(3)
+        _wait_for_attempts(workspace, 1)
         shutil.copy(SOFTMAX / "solution.py", workspace / "foundations" / "softmax.py")
-        time.sleep(3)
+        _wait_for_attempts(workspace, 2)
         assert proc.stdin is not None
         proc.stdin.write("q")
         proc.stdin.flush()
@@ -198,3 +198,20 @@ def test_watch_rechecks_on_save_and_quits_on_q(workspace: Path):
     assert "Not written yet" in out
     assert "checks pass" in out
     assert "progress saved" in out
+
+
+def _wait_for_attempts(workspace: Path, count: int, timeout: float = 60.0) -> None:
+    import sqlite3
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            db = sqlite3.connect(workspace / ".mlkata" / "progress.sqlite")
+            try:
+                if db.execute("SELECT COUNT(*) FROM attempts").fetchone()[0] >= count:
+                    return
+            finally:
+                db.close()
+        except sqlite3.OperationalError:
+            pass
+        time.sleep(0.1)
+    raise AssertionError(f"watch recorded fewer than {count} attempts in {timeout} s")
