@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import math
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -303,7 +302,3 @@ def _list(columns: list[str]) -> str:
     shown = ", ".join(columns[:12])
     return shown + (f", … ({len(columns)} in all)" if len(columns) > 12 else "")
 
-
-def env_max_rows() -> int | None:
-    value = os.environ.get("MLKATA_MAX_ROWS")
-    return int(value) if value else None

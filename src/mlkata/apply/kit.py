@@ -38,10 +38,6 @@ def descend(s: Scenario, fn: str, w: Ref, b: Ref, data: list[Any], lr: float, it
     return w, b
 
 
-def one_hot_labels(y: np.ndarray, k: int) -> list[np.ndarray]:
-    return [(y == c).astype(float) for c in range(k)]
-
-
 def softmax_rows(scores: np.ndarray) -> np.ndarray:
     shifted = scores - scores.max(axis=1, keepdims=True)
     e = np.exp(shifted)

@@ -11,7 +11,6 @@ import importlib.util
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -300,6 +299,3 @@ def _error_line(error: dict[str, Any], lead: str) -> str:
         where = f" (line {frames[-1][1]}, in {frames[-1][2]}: {frames[-1][3]})"
     return f"{lead}: {error.get('type')}: {error.get('message')}{where}"
 
-
-def learner_file(path: Path) -> tuple[str, str]:
-    return path.read_text(encoding="utf-8", errors="replace"), str(path.resolve())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from rich.table import Table
@@ -142,6 +142,3 @@ def _ago(moment: datetime, now: datetime) -> str:
     days = (now - moment).days
     return "due today" if days <= 0 else f"{days} day{'s' if days != 1 else ''} overdue"
 
-
-def week_start(day: date) -> date:
-    return day - timedelta(days=day.weekday())

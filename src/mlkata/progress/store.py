@@ -60,10 +60,6 @@ class Store:
                         db.execute(statement)
                 db.execute(f"PRAGMA user_version = {number}")
 
-    @property
-    def schema_version(self) -> int:
-        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
-
     def record_attempt(self, exercise: str, status: str, duration_ms: float, source: str,
                        failed_check: str | None = None, diagnosis: str | None = None,
                        origin: str = "check") -> int:
@@ -101,16 +97,6 @@ class Store:
             "SELECT exercise, COUNT(*), MAX(status = 'pass'), MAX(at) FROM attempts "
             "GROUP BY exercise").fetchall()
         return {r[0]: ExerciseStatus(r[0], r[1], bool(r[2]), r[3]) for r in rows}
-
-    def attempts(self, exercise: str | None = None) -> list[sqlite3.Row]:
-        self.db.row_factory = sqlite3.Row
-        try:
-            if exercise is None:
-                return self.db.execute("SELECT * FROM attempts ORDER BY id").fetchall()
-            return self.db.execute("SELECT * FROM attempts WHERE exercise = ? ORDER BY id",
-                                   (exercise,)).fetchall()
-        finally:
-            self.db.row_factory = None
 
     def hints_shown(self, exercise: str) -> int:
         row = self.db.execute("SELECT hints_shown FROM exercise_state WHERE exercise = ?",

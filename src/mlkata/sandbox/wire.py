@@ -22,8 +22,6 @@ ALLOWED_DTYPES = frozenset(
      "float16", "float32", "float64", "complex64", "complex128"]
 )
 MAX_DEPTH = 40
-TAGS = ("__nd__", "__np__", "__tuple__", "__dict__", "__object__", "__raised__", "__ref__",
-        "__fn__", "__rng__")
 
 
 Special = Callable[[dict[str, Any]], Any]
