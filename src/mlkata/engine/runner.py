@@ -98,18 +98,22 @@ class Checker:
 
     def check(self, exercise: Exercise, source: str, filename: str) -> Verdict:
         if self.batch:
-            return check_together([self], exercise, source, filename)[0]
+            verdict = check_together([self], exercise, source, filename)[0]
+            assert verdict is not None  # only a decisive batch leaves verdicts out
+            return verdict
         return self._verdict(exercise, self.prepare(exercise), source, filename, None,
                              time.perf_counter())
 
     def _verdict(self, exercise: Exercise, prepared: list[Prepared], source: str,
-                 filename: str, batch_run: Run | None, started: float) -> Verdict:
-        """Judge check by check, layer by layer: from one batch run, or a child per check."""
+                 filename: str, batch_run: Run | None, started: float,
+                 judged: list[dict[int, CheckResult | None]] | None = None) -> Verdict:
+        """Judge check by check, layer by layer: from one batch run (whose cases may have been
+        judged as they arrived), or a child per check."""
         base_request = _request(exercise, source, filename)
         results: list[CheckResult] = []
         failed_layer: str | None = None
         offset = 0
-        for prep in prepared:
+        for p, prep in enumerate(prepared):
             first, offset = offset, offset + len(prep.cases)
             if failed_layer is not None and prep.check.layer != failed_layer:
                 results.append(CheckResult(prep.check.name, prep.check.layer, "skip"))
@@ -129,7 +133,7 @@ class Checker:
                                  if isinstance(m.get("import_error"), dict)), None)
             if import_error is not None:
                 return self._unimportable(exercise, import_error, run, started)
-            result = self._judge(exercise, prep, run, limits)
+            result = self._judge(exercise, prep, run, limits, judged[p] if judged else None)
             result.duration_ms = round((time.perf_counter() - t0) * 1000, 2)
             results.append(result)
             if result.status != "pass":
@@ -149,66 +153,85 @@ class Checker:
         return Verdict(exercise.id, "error", [result], message=message,
                        duration_s=time.perf_counter() - started)
 
-    def _judge(self, exercise: Exercise, prep: Prepared, run: Run, limits: Limits
-               ) -> CheckResult:
-        chk = prep.check
+    def _judge(self, exercise: Exercise, prep: Prepared, run: Run, limits: Limits,
+               judged: dict[int, CheckResult | None] | None = None) -> CheckResult:
+        """A check's result from its cases' messages; ``judged`` holds cases judged already
+        (as their messages arrived), None for a pass."""
         by_case: dict[int, dict[str, Any]] = {}
         for sent in run.messages:
             index = sent.get("case")
             if isinstance(index, int) and not isinstance(index, bool):
                 by_case.setdefault(index, sent)
-        fixtures = exercise.fixtures[0] if exercise.fixtures else {}
-        for i, case in enumerate(prep.cases):
-            fields: dict[str, Any] = dict(name=chk.name, layer=chk.layer,
-                                          note=case.note or None, output=run.stdout or None)
-
-            def base(case: Case = case, fields: dict[str, Any] = fields) -> dict[str, Any]:
-                # the case is rendered as code only when it fails: most pass, and a grader
-                # judges thousands
-                return {**fields, "case": describe.case_code(case.steps, exercise.reference)}
-
+        for i in range(len(prep.cases)):
             message = by_case.get(i)
             if message is None:
-                return CheckResult(status="error", message=_fate(run, limits), **base())
-            error = message.get("error")
-            if isinstance(error, dict):
-                mistake = match_mistake_error(exercise.mistakes, fixtures, case, error)
-                named = (_diag(Diagnosis(mistake.id, mistake.message), known=True) if mistake
-                         else _diag(recognise_error(error, exercise.entry), known=False))
-                text = str(error.get("message") or "")
-                kind = str(error.get("type") or "Exception")
-                return CheckResult(status="error", message=f"{kind}: {text}" if text else kind,
-                                   traceback=_frames(error), diagnosis=named, **base())
-            try:
-                got = {str(label): from_plain(value) for label, value in message["outputs"]}
-            except (WireError, KeyError, TypeError, ValueError):
-                return CheckResult(status="fail", message="Your code returned something that "
-                                   "is not plain data (numbers, arrays, lists, tuples, dicts).",
-                                   **base())
-            expected = prep.expected[i]
-            facts = {**case.facts, "warnings": message.get("warnings") or []}
-            if expected is not None:
-                for label, want in expected.items():
-                    have = got.get(label, MISSING)
-                    if have is MISSING:
-                        return CheckResult(status="fail", message=f"{label} was not produced",
-                                           **base())
-                    path = "" if len(expected) == 1 and case.steps[-1].get("fn") == label \
-                        else label
-                    names = exercise.returns.get(label)
-                    mismatch = compare(want, have, case.rtol, case.atol, path, names)
-                    if mismatch:
-                        found = self._diagnose(exercise, fixtures, case, got, mismatch, facts)
-                        if message.get("global_random") is True and not (found and found[1]):
-                            found = GLOBAL_RANDOM, False
-                        return _failure(mismatch, found, base())
-            for judge in case.judges:
-                verdict = judge(got, expected, case)
-                if verdict:
-                    finding = verdict if isinstance(verdict, Finding) else Finding(str(verdict))
-                    return CheckResult(status="fail", message=finding.message,
-                                       diagnosis=_judged(finding, exercise.mistakes), **base())
-        return CheckResult(chk.name, chk.layer, "pass")
+                return CheckResult(status="error", message=_fate(run, limits),
+                                   **self._fields(exercise, prep, i, run.stdout))
+            if judged is not None and i in judged:
+                outcome = judged[i]
+            else:
+                outcome = self._judge_case(exercise, prep, i, message)
+            if outcome is not None:
+                outcome.output = run.stdout or None
+                return outcome
+        return CheckResult(prep.check.name, prep.check.layer, "pass")
+
+    @staticmethod
+    def _fields(exercise: Exercise, prep: Prepared, i: int, output: str = ""
+                ) -> dict[str, Any]:
+        # the case is rendered as code only when it fails: most pass, and a grader judges
+        # thousands
+        case = prep.cases[i]
+        return dict(name=prep.check.name, layer=prep.check.layer, note=case.note or None,
+                    output=output or None,
+                    case=describe.case_code(case.steps, exercise.reference))
+
+    def _judge_case(self, exercise: Exercise, prep: Prepared, i: int, message: dict[str, Any]
+                    ) -> CheckResult | None:
+        """One case's failure, from the message its run sent back; None when it passes."""
+        case = prep.cases[i]
+        fixtures = exercise.fixtures[0] if exercise.fixtures else {}
+        error = message.get("error")
+        if isinstance(error, dict):
+            mistake = match_mistake_error(exercise.mistakes, fixtures, case, error)
+            named = (_diag(Diagnosis(mistake.id, mistake.message), known=True) if mistake
+                     else _diag(recognise_error(error, exercise.entry), known=False))
+            text = str(error.get("message") or "")
+            kind = str(error.get("type") or "Exception")
+            return CheckResult(status="error", message=f"{kind}: {text}" if text else kind,
+                               traceback=_frames(error), diagnosis=named,
+                               **self._fields(exercise, prep, i))
+        try:
+            got = {str(label): from_plain(value) for label, value in message["outputs"]}
+        except (WireError, KeyError, TypeError, ValueError):
+            return CheckResult(status="fail", message="Your code returned something that "
+                               "is not plain data (numbers, arrays, lists, tuples, dicts).",
+                               **self._fields(exercise, prep, i))
+        expected = prep.expected[i]
+        facts = {**case.facts, "warnings": message.get("warnings") or []}
+        if expected is not None:
+            for label, want in expected.items():
+                have = got.get(label, MISSING)
+                if have is MISSING:
+                    return CheckResult(status="fail", message=f"{label} was not produced",
+                                       **self._fields(exercise, prep, i))
+                path = "" if len(expected) == 1 and case.steps[-1].get("fn") == label \
+                    else label
+                names = exercise.returns.get(label)
+                mismatch = compare(want, have, case.rtol, case.atol, path, names)
+                if mismatch:
+                    found = self._diagnose(exercise, fixtures, case, got, mismatch, facts)
+                    if message.get("global_random") is True and not (found and found[1]):
+                        found = GLOBAL_RANDOM, False
+                    return _failure(mismatch, found, self._fields(exercise, prep, i))
+        for judge in case.judges:
+            verdict = judge(got, expected, case)
+            if verdict:
+                finding = verdict if isinstance(verdict, Finding) else Finding(str(verdict))
+                return CheckResult(status="fail", message=finding.message,
+                                   diagnosis=_judged(finding, exercise.mistakes),
+                                   **self._fields(exercise, prep, i))
+        return None
 
     def _diagnose(self, exercise: Exercise, fixtures: dict[str, Any], case: Case,
                   got: dict[str, Any], mismatch: Mismatch, facts: dict[str, Any]
@@ -227,12 +250,15 @@ def _request(exercise: Exercise, source: str, filename: str) -> dict[str, Any]:
             "fixtures_filename": fixtures[2] if fixtures else None}
 
 
-def check_together(checkers: list[Checker], exercise: Exercise, source: str, filename: str
-                   ) -> list[Verdict]:
+def check_together(checkers: list[Checker], exercise: Exercise, source: str, filename: str,
+                   decisive: bool = False) -> list[Verdict | None]:
     """One verdict per checker (say, public and hidden seeds) from a single sandbox child.
 
-    For graders: every case of every checker runs in one fresh child, then each checker judges
-    its own share. The checkers must share a sandbox.
+    For graders: every case of every checker runs in one fresh child, judged as it arrives, and
+    the child is stopped as soon as the verdicts are settled (a failing layer ends a verdict).
+    With ``decisive``, a checker is judged only if every earlier one passed (None otherwise),
+    so a file failing the first checker never runs the others' cases to the end. The checkers
+    must share a sandbox.
     """
     started = time.perf_counter()
     sandbox = checkers[0].sandbox
@@ -243,16 +269,79 @@ def check_together(checkers: list[Checker], exercise: Exercise, source: str, fil
     total = sum(p.check.time_s or exercise.limits.time_s for preps in prepared for p in preps)
     request = {**_request(exercise, source, filename), "cases": cases}
     limits = Limits(time_s=total, memory_mb=exercise.limits.memory_mb)
-    run = sandbox.run(request, limits)
+    settling = _Settling(exercise, checkers, prepared, decisive)
+    run = sandbox.run(request, limits, until=settling)
     if run.sandbox_lost:  # once more on a fresh zygote before blaming the learner
-        run = sandbox.run(request, limits)
-    verdicts, offset = [], 0
-    for checker, preps in zip(checkers, prepared, strict=True):
+        settling = _Settling(exercise, checkers, prepared, decisive)
+        run = sandbox.run(request, limits, until=settling)
+    verdicts: list[Verdict | None] = []
+    offset = 0
+    for k, (checker, preps) in enumerate(zip(checkers, prepared, strict=True)):
         count = sum(len(p.cases) for p in preps)
         share = _slice(run, offset, count)
         offset += count
-        verdicts.append(checker._verdict(exercise, preps, source, filename, share, started))
+        if decisive and any(v is None or not v.passed for v in verdicts):
+            verdicts.append(None)
+            continue
+        verdicts.append(checker._verdict(exercise, preps, source, filename, share, started,
+                                         settling.judged[k]))
     return verdicts
+
+
+class _Settling:
+    """Judges a batch run's cases as their messages arrive, and says when the child may be
+    stopped: once a checker has failed a layer (every check of that layer judged) and, with
+    ``decisive``, before the later checkers, or once every checker is settled with a failure."""
+
+    def __init__(self, exercise: Exercise, checkers: list[Checker],
+                 prepared: list[list[Prepared]], decisive: bool) -> None:
+        self.exercise, self.checkers, self.prepared = exercise, checkers, prepared
+        self.decisive = decisive
+        self.where = [(k, p, i) for k, preps in enumerate(prepared)
+                      for p, prep in enumerate(preps) for i in range(len(prep.cases))]
+        self.judged: list[list[dict[int, CheckResult | None]]] = [
+            [{} for _ in preps] for preps in prepared]
+        self.failed = [[False for _ in preps] for preps in prepared]
+
+    def __call__(self, message: dict[str, Any]) -> bool:
+        if "import_error" in message:
+            return True
+        index = message.get("case")
+        if isinstance(index, bool) or not isinstance(index, int) \
+                or not 0 <= index < len(self.where):
+            return False
+        k, p, i = self.where[index]
+        judged = self.judged[k][p]
+        if i not in judged:  # the first message for a case is the one judged
+            judged[i] = self.checkers[k]._judge_case(self.exercise, self.prepared[k][p], i,
+                                                     message)
+            self.failed[k][p] |= judged[i] is not None
+        return self._stop()
+
+    def _state(self, k: int) -> str:
+        """"pass", "fail" or "open" (its verdict still depends on cases not yet in)."""
+        failed_layer: str | None = None
+        for prep, judged, failed in zip(self.prepared[k], self.judged[k], self.failed[k],
+                                        strict=True):
+            if failed_layer is not None and prep.check.layer != failed_layer:
+                break
+            if failed:
+                failed_layer = failed_layer or prep.check.layer
+            elif len(judged) < len(prep.cases):
+                return "open"
+        return "pass" if failed_layer is None else "fail"
+
+    def _stop(self) -> bool:
+        failed = False
+        for k in range(len(self.prepared)):
+            state = self._state(k)
+            if state == "open":
+                return False
+            if state == "fail":
+                if self.decisive:
+                    return True
+                failed = True
+        return failed
 
 
 def _slice(run: Run, first: int, count: int) -> Run:

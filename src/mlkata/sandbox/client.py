@@ -5,14 +5,15 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import selectors
+import select
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .framing import FRAME_HEADER, frame, split_frames
+from .framing import FRAME_HEADER, RESULT, frame
 from .isolation import Limits
 
 #: How long past a check's own time limit the checker waits for the zygote before replacing it.
@@ -29,6 +30,7 @@ class Run:
     result_overflow: bool = False
     protocol_error: str | None = None
     sandbox_lost: bool = False
+    stopped: bool = False  # by the checker, once it had seen enough
     internal_error: str | None = None
     stdout: str = ""
     stderr: str = ""
@@ -37,6 +39,47 @@ class Run:
     @property
     def killed_by(self) -> int | None:
         return -self.status if self.status is not None and self.status < 0 else None
+
+
+class _Stream:
+    """Cuts the child's relayed result stream into messages as it arrives."""
+
+    def __init__(self, run: Run, until: Callable[[dict[str, Any]], bool] | None) -> None:
+        self.run, self.until = run, until
+        self.buffer = bytearray()
+        self.done = False  # a stop was asked, or the stream is no longer readable
+
+    @property
+    def pending(self) -> bool:
+        return bool(self.buffer)
+
+    def feed(self, chunk: bytes) -> bool:
+        """Take a chunk; True when the child should be stopped now."""
+        if self.done:
+            return False
+        self.buffer += chunk
+        while len(self.buffer) >= FRAME_HEADER:
+            size = int.from_bytes(self.buffer[:FRAME_HEADER], "big")
+            if len(self.buffer) < FRAME_HEADER + size:
+                break
+            raw = bytes(self.buffer[FRAME_HEADER:FRAME_HEADER + size])
+            del self.buffer[:FRAME_HEADER + size]
+            try:
+                message = json.loads(raw.decode("utf-8"))
+            except (UnicodeDecodeError, ValueError, RecursionError):
+                message = None
+            if not isinstance(message, dict):
+                self.run.protocol_error = "a message from your process was not valid data"
+                return self._finish()
+            self.run.messages.append(message)
+            if self.until is not None and self.until(message):
+                return self._finish()
+        return False
+
+    def _finish(self) -> bool:
+        self.done = True
+        self.buffer.clear()
+        return True
 
 
 class SandboxLost(Exception):
@@ -57,6 +100,7 @@ class Sandbox:
         self._proc: subprocess.Popen[bytes] | None = None
         self._ready = False
         self._buffer = bytearray()
+        self._poll: select.poll | None = None
 
     def start(self) -> Sandbox:
         if self._proc is None or self._proc.poll() is not None:
@@ -69,6 +113,7 @@ class Sandbox:
             )
             self._ready = False
             self._buffer = bytearray()
+            self._poll = None
         return self
 
     def close(self) -> None:
@@ -91,45 +136,50 @@ class Sandbox:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def run(self, request: dict[str, Any], limits: Limits) -> Run:
-        """Run one check's cases in a fresh child; never raises for anything the child did."""
+    def run(self, request: dict[str, Any], limits: Limits,
+            until: Callable[[dict[str, Any]], bool] | None = None) -> Run:
+        """Run one check's cases in a fresh child; never raises for anything the child did.
+
+        ``until`` sees each message as it arrives; when it returns True the child is stopped
+        (the messages after that point, if any, are not read).
+        """
         request = {**request, "limits": {"time_s": limits.time_s, "memory_mb": limits.memory_mb,
                                          "output_bytes": limits.output_bytes}}
         deadline = time.monotonic() + limits.time_s + GRACE_S + 10.0
+        run = Run()
+        stream = _Stream(run, until)
         try:
             self.start()
             if not self._ready:
                 self._read_frame(time.monotonic() + 30.0)
                 self._ready = True
-            assert self._proc is not None and self._proc.stdin is not None
-            self._proc.stdin.write(frame(json.dumps(request).encode()))
-            self._proc.stdin.flush()
-            header = json.loads(self._read_frame(deadline))
-            result = self._read_frame(deadline)
+            self._send(request)
+            while True:
+                raw = self._read_frame(deadline)
+                if raw[:1] == RESULT:
+                    if stream.feed(raw[1:]):
+                        self._send({"stop": True})
+                    continue
+                header = json.loads(raw[1:])
+                break
         except (SandboxLost, OSError, ValueError):
             self._replace()
             return Run(sandbox_lost=True)
         if "internal_error" in header:
             return Run(internal_error=str(header["internal_error"]))
-        run = Run(
-            status=header["status"], timed_out=header["timed_out"],
-            result_overflow=header["result_overflow"], stdout=header["stdout"],
-            stderr=header["stderr"], stdout_truncated=header["stdout_truncated"],
-        )
-        frames, complete = split_frames(result)
-        for raw in frames:
-            try:
-                message = json.loads(raw.decode("utf-8"))
-            except (UnicodeDecodeError, ValueError, RecursionError):
-                run.protocol_error = "a message from your process was not valid data"
-                break
-            if not isinstance(message, dict):
-                run.protocol_error = "a message from your process was not valid data"
-                break
-            run.messages.append(message)
-        if not complete and run.protocol_error is None and not run.result_overflow:
+        run.status, run.timed_out = header["status"], header["timed_out"]
+        run.stopped, run.result_overflow = header["stopped"], header["result_overflow"]
+        run.stdout, run.stderr = header["stdout"], header["stderr"]
+        run.stdout_truncated = header["stdout_truncated"]
+        if (stream.pending and run.protocol_error is None and not run.result_overflow
+                and not run.stopped):
             run.protocol_error = "the result stream from your process was cut off"
         return run
+
+    def _send(self, message: dict[str, Any]) -> None:
+        assert self._proc is not None and self._proc.stdin is not None
+        self._proc.stdin.write(frame(json.dumps(message).encode()))
+        self._proc.stdin.flush()
 
     def _replace(self) -> None:
         if self._proc is not None:
@@ -151,16 +201,17 @@ class Sandbox:
     def _read(self, size: int, deadline: float) -> bytes:
         assert self._proc is not None and self._proc.stdout is not None
         fd = self._proc.stdout.fileno()
-        with selectors.DefaultSelector() as selector:
-            selector.register(fd, selectors.EVENT_READ)
-            while len(self._buffer) < size:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0 or not selector.select(remaining):
-                    raise SandboxLost("the sandbox stopped answering")
-                chunk = os.read(fd, max(65536, size - len(self._buffer)))
-                if not chunk:
-                    raise SandboxLost("the sandbox exited")
-                self._buffer += chunk
+        while len(self._buffer) < size:
+            if self._poll is None:
+                self._poll = select.poll()
+                self._poll.register(fd, select.POLLIN)
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not self._poll.poll(remaining * 1000):
+                raise SandboxLost("the sandbox stopped answering")
+            chunk = os.read(fd, max(65536, size - len(self._buffer)))
+            if not chunk:
+                raise SandboxLost("the sandbox exited")
+            self._buffer += chunk
         data = bytes(self._buffer[:size])
         del self._buffer[:size]
         return data

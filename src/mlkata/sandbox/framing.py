@@ -8,26 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 FRAME_HEADER = 4
+#: what the zygote sends the checker per check: RESULT frames (the child's own stream, relayed
+#: as it comes), then one HEADER frame (the child's fate and printed output)
+RESULT, HEADER = b"R", b"H"
 
 
 def frame(payload: bytes) -> bytes:
     return len(payload).to_bytes(FRAME_HEADER, "big") + payload
-
-
-def split_frames(data: bytes) -> tuple[list[bytes], bool]:
-    """Cut a byte string into frames; the flag is False when a frame is cut off or overlong."""
-    frames: list[bytes] = []
-    pos = 0
-    while pos < len(data):
-        if pos + FRAME_HEADER > len(data):
-            return frames, False
-        size = int.from_bytes(data[pos:pos + FRAME_HEADER], "big")
-        pos += FRAME_HEADER
-        if pos + size > len(data):
-            return frames, False
-        frames.append(data[pos:pos + size])
-        pos += size
-    return frames, True
 
 
 def read_exactly(stream: Any, size: int) -> bytes | None:

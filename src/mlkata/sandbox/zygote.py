@@ -4,8 +4,9 @@ Started by :class:`mlkata.sandbox.client.Sandbox` as ``python -I -m mlkata.sandb
 imports numpy (and the modules learner code commonly uses) once, then serves requests on its
 standard input: for each it forks a child that raises the walls of
 :mod:`~mlkata.sandbox.isolation`, runs the learner's file, and streams plain data back through a
-pipe of its own. The zygote relays that stream unread, with the child's exit status and its
-(truncated) printed output, to the checker, which judges it.
+pipe of its own. The zygote relays that stream unread as it comes, then the child's exit status
+and its (truncated) printed output, to the checker, which judges it. The checker may stop a child
+early, once what it has seen settles the verdict.
 
 It never loads a reference solution, checks or hidden data: nothing secret is in its memory.
 """
@@ -44,7 +45,7 @@ for _name in PRELOAD:
         importlib.import_module(_name)
 
 from . import child, isolation  # noqa: E402
-from .framing import frame, read_frame  # noqa: E402
+from .framing import HEADER, RESULT, frame, read_frame  # noqa: E402
 
 MAX_RESULT_BYTES = 64 * 1024 * 1024
 NAMESPACES: list[str] = []  # the layers the zygote entered at start, around every child
@@ -88,49 +89,82 @@ def _child(request: dict[str, Any], limits: isolation.Limits, result_w: int,
             os._exit(code)
 
 
-def _collect(pid: int, fds: dict[str, int], limits: isolation.Limits) -> dict[str, Any]:
-    """Read the child's pipes until they close or time runs out; then reap it."""
+def _collect(pid: int, fds: dict[str, int], limits: isolation.Limits,
+             control: tuple[Any, int]) -> dict[str, Any]:
+    """Relay the child's result stream to the checker as it comes, keep its printed output,
+    until its pipes close, time runs out or the checker asks to stop; then reap it."""
+    reader, control_out = control
     selector = selectors.DefaultSelector()
-    buffers: dict[str, bytearray] = {name: bytearray() for name in fds}
+    buffers: dict[str, bytearray] = {"stdout": bytearray(), "stderr": bytearray()}
     caps = {"result": MAX_RESULT_BYTES, "stdout": limits.output_bytes,
             "stderr": limits.output_bytes}
+    sent = 0
     overflow = {name: False for name in fds}
     for name, fd in fds.items():
         selector.register(fd, selectors.EVENT_READ, name)
+    selector.register(reader.fileno(), selectors.EVENT_READ, "control")
     deadline = time.monotonic() + limits.time_s
-    timed_out = False
-    while selector.get_map() and not overflow["result"]:
+    timed_out = stopped = False
+    while len(selector.get_map()) > 1 and not overflow["result"] and not stopped:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             timed_out = True
             break
         for key, _ in selector.select(remaining):
             name = key.data
+            if name == "control":
+                raw = read_frame(reader)
+                if raw is None:  # the checker is gone: so is the check
+                    _kill(pid)
+                    raise SystemExit(0)
+                stopped = stopped or bool(json.loads(raw).get("stop"))
+                continue
             chunk = os.read(key.fd, 65536)
             if not chunk:
                 selector.unregister(key.fd)
                 continue
-            room = caps[name] - len(buffers[name])
+            room = caps[name] - (sent if name == "result" else len(buffers[name]))
             if len(chunk) > room:
                 overflow[name] = True
                 chunk = chunk[:max(room, 0)]
-            buffers[name] += chunk
+            if name == "result":
+                sent += len(chunk)
+                if chunk:
+                    _write_all(control_out, frame(RESULT + chunk))
+            else:
+                buffers[name] += chunk
+    still_open = {key.data for key in selector.get_map().values()}
     selector.close()
-    if timed_out or overflow["result"]:
+    if timed_out or overflow["result"] or stopped:
         _kill(pid)
     status = _reap(pid, limits.time_s)
+    for name in ("stdout", "stderr"):  # what it printed before it was stopped
+        if name in still_open:
+            overflow[name] |= _drain(fds[name], buffers[name], caps[name])
     for fd in fds.values():
         os.close(fd)
     return {
         "status": status,
         "timed_out": timed_out,
+        "stopped": stopped,
         "result_overflow": overflow["result"],
         "stdout": buffers["stdout"].decode("utf-8", "replace"),
         "stderr": buffers["stderr"].decode("utf-8", "replace"),
         "stdout_truncated": overflow["stdout"],
         "stderr_truncated": overflow["stderr"],
-        "result": bytes(buffers["result"]),
     }
+
+
+def _drain(fd: int, buffer: bytearray, cap: int) -> bool:
+    """Read what a dead child left in a pipe, up to ``cap`` in all; True if more was left."""
+    os.set_blocking(fd, False)
+    with contextlib.suppress(BlockingIOError):
+        while chunk := os.read(fd, 65536):
+            room = cap - len(buffer)
+            buffer += chunk[:max(room, 0)]
+            if len(chunk) > room:
+                return True
+    return False
 
 
 def _kill(pid: int) -> None:
@@ -152,7 +186,7 @@ def _reap(pid: int, grace: float) -> int:
         time.sleep(0.0005)
 
 
-def serve_one(request: dict[str, Any], control: tuple[int, int]) -> dict[str, Any]:
+def serve_one(request: dict[str, Any], control: tuple[Any, int]) -> dict[str, Any]:
     limits = _limits(request.get("limits", {}))
     result_r, result_w = os.pipe()
     out_r, out_w = os.pipe()
@@ -161,10 +195,11 @@ def serve_one(request: dict[str, Any], control: tuple[int, int]) -> dict[str, An
     if pid == 0:
         for fd in (result_r, out_r, err_r):
             os.close(fd)
-        _child(request, limits, result_w, out_w, err_w, control)
+        _child(request, limits, result_w, out_w, err_w, (control[0].fileno(), control[1]))
     for fd in (result_w, out_w, err_w):
         os.close(fd)
-    return _collect(pid, {"result": result_r, "stdout": out_r, "stderr": err_r}, limits)
+    return _collect(pid, {"result": result_r, "stdout": out_r, "stderr": err_r}, limits,
+                    control)
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -188,13 +223,14 @@ def main() -> None:
         raw = read_frame(reader)
         if raw is None:
             return
+        request = json.loads(raw)
+        if "stop" in request:  # came after its check had ended by itself
+            continue
         try:
-            response = serve_one(json.loads(raw), (control_in, control_out))
+            response = serve_one(request, (reader, control_out))
         except Exception as exc:  # a bug here must not look like the learner's doing
-            response = {"internal_error": f"{type(exc).__name__}: {exc}", "result": b""}
-        result = response.pop("result")
-        _write_all(control_out, frame(json.dumps(response).encode()) + frame(result))
-
+            response = {"internal_error": f"{type(exc).__name__}: {exc}"}
+        _write_all(control_out, frame(HEADER + json.dumps(response).encode()))
 
 if __name__ == "__main__":
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the checker decides when the zygote stops

@@ -112,11 +112,13 @@ class Grader:
             self._checkers.clear()
         filename = f"{exercise.id}.py"
         try:
-            # both seeds in one sandbox child: a fork saved on every right submission
+            # both seeds in one sandbox child, stopped as soon as the verdict is settled: a
+            # fork saved on every right submission, the rest of the run on every wrong one
             public, hidden = check_together(
                 [self._checker(PUBLIC_SEED), self._checker(hidden_seed)], exercise, code,
-                filename)
-            if not public.passed:
+                filename, decisive=True)
+            assert public is not None
+            if hidden is None:
                 return _graded(public, "public", public.to_json(), started)
         except ExerciseError as exc:
             log.exception("exercise %s cannot be checked", exercise_id)
