@@ -27,6 +27,39 @@ def test_a_relative_error_of_one_in_a_thousand_is_caught(x):
     assert found.max_abs == pytest.approx(abs(y.flat[0] - x.flat[0]))
 
 
+any_float = st.one_of(finite, st.sampled_from([np.nan, np.inf, -np.inf, 0.0, 1e-300]))
+
+
+@st.composite
+def near_pairs(draw):
+    """An expected array and a result mostly near it: some entries nudged by a relative amount
+    on either side of the tolerance, some replaced by anything, nan and inf included."""
+    n = draw(st.integers(1, 6))
+    e = draw(hnp.arrays(np.float64, n, elements=any_float))
+    nudge = draw(hnp.arrays(np.float64, n, elements=st.sampled_from([0.0, 1e-9, -5e-8, 2e-7,
+                                                                     1e-3])))
+    other = draw(hnp.arrays(np.float64, n, elements=any_float))
+    replaced = draw(hnp.arrays(np.bool_, n, elements=st.booleans()))
+    with np.errstate(all="ignore"):
+        g = np.where(replaced, other, e * (1 + nudge))
+    return e, g, draw(st.sampled_from([None, 0.0, 1e-9, 1e-3]))
+
+
+@given(near_pairs())
+def test_arrays_agree_exactly_by_the_stated_rule(pair):
+    """Same non-finite entries in the same places; elsewhere |got − expected| ≤ atol (or rtol ×
+    the largest finite |expected| entry) + rtol × |expected| entry by entry."""
+    e, g, atol = pair
+    rtol = 1e-7
+    same_kind = np.array_equal(np.isnan(e), np.isnan(g)) and all(
+        (a == b) if np.isinf(a) or np.isinf(b) else True for a, b in zip(e, g, strict=True))
+    finite = np.isfinite(e)
+    scale = float(np.max(np.abs(e[finite]))) if finite.any() else 0.0
+    allowed = (atol if atol is not None else rtol * scale + 1e-15) + rtol * np.abs(e[finite])
+    agree = same_kind and bool(np.all(np.abs(g[finite] - e[finite]) <= allowed))
+    assert (compare(e, g, rtol=rtol, atol=atol) is None) == agree
+
+
 def test_round_off_passes():
     x = np.array([0.1, 0.2, 0.3])
     assert compare(x, x * (1 + 1e-12)) is None

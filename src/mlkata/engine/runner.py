@@ -7,10 +7,11 @@ process; the learner's code runs only in sandbox children, which send back plain
 from __future__ import annotations
 
 import hashlib
+import json
 import signal
 import time
 import warnings
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -31,11 +32,25 @@ GLOBAL_RANDOM = Diagnosis("global-random-state", "Your code draws from numpy's (
                           "rng.choice(...), rng.permutation(...), never np.random.*.")
 
 
+@dataclass(frozen=True)
+class MistakeRaised:
+    type_name: str
+    message: str
+
+
+MistakeRun = dict[str, Any] | MistakeRaised
+
+
 @dataclass
 class Prepared:
     check: Check
     cases: list[Case]
     expected: list[dict[str, Any] | None]
+    #: each case's steps as canonical JSON: cases with equal keys are the same run
+    keys: list[str]
+    #: what each known mistake does on each case, computed when first needed: a grader meets
+    #: the same mistakes over and over
+    mistake_runs: dict[int, dict[str, MistakeRun]] = field(default_factory=dict)
 
 
 def _roundtrip(value: Any) -> Any:
@@ -92,7 +107,8 @@ class Checker:
                         raise ExerciseError(
                             f"{exercise.id}: the reference fails check {chk.name!r}: "
                             f"{type(exc).__name__}: {exc}") from exc
-                prepared.append(Prepared(chk, cases, expected))
+                keys = [json.dumps(case.steps, sort_keys=True) for case in cases]
+                prepared.append(Prepared(chk, cases, expected, keys))
             self._prepared[key] = prepared
         return self._prepared[key]
 
@@ -193,7 +209,8 @@ class Checker:
         fixtures = exercise.fixtures[0] if exercise.fixtures else {}
         error = message.get("error")
         if isinstance(error, dict):
-            mistake = match_mistake_error(exercise.mistakes, fixtures, case, error)
+            mistake = match_mistake_error(exercise.mistakes, fixtures, case, error,
+                                          prep.mistake_runs.setdefault(i, {}))
             named = (_diag(Diagnosis(mistake.id, mistake.message), known=True) if mistake
                      else _diag(recognise_error(error, exercise.entry), known=False))
             text = str(error.get("message") or "")
@@ -220,7 +237,8 @@ class Checker:
                 names = exercise.returns.get(label)
                 mismatch = compare(want, have, case.rtol, case.atol, path, names)
                 if mismatch:
-                    found = self._diagnose(exercise, fixtures, case, got, mismatch, facts)
+                    found = self._diagnose(exercise, fixtures, case, got, mismatch, facts,
+                                           prep.mistake_runs.setdefault(i, {}))
                     if message.get("global_random") is True and not (found and found[1]):
                         found = GLOBAL_RANDOM, False
                     return _failure(mismatch, found, self._fields(exercise, prep, i))
@@ -234,9 +252,9 @@ class Checker:
         return None
 
     def _diagnose(self, exercise: Exercise, fixtures: dict[str, Any], case: Case,
-                  got: dict[str, Any], mismatch: Mismatch, facts: dict[str, Any]
-                  ) -> tuple[Diagnosis, bool] | None:
-        mistake = match_mistake(exercise.mistakes, fixtures, case, got)
+                  got: dict[str, Any], mismatch: Mismatch, facts: dict[str, Any],
+                  memo: dict[str, MistakeRun]) -> tuple[Diagnosis, bool] | None:
+        mistake = match_mistake(exercise.mistakes, fixtures, case, got, memo)
         if mistake is not None:
             return Diagnosis(mistake.id, mistake.message), True
         generic = recognise(mismatch, facts)
@@ -265,27 +283,55 @@ def check_together(checkers: list[Checker], exercise: Exercise, source: str, fil
     if any(c.sandbox is not sandbox for c in checkers):
         raise ValueError("checkers judged together must share a sandbox")
     prepared = [c.prepare(exercise) for c in checkers]
-    cases = [case.steps for preps in prepared for p in preps for case in p.cases]
+    # a case that several checkers share (most seeds leave the worked examples alone) runs
+    # once: where[j] lists every (checker, check, case) that the j-th case sent stands for
+    cases: list[list[dict[str, Any]]] = []
+    where: list[list[tuple[int, int, int]]] = []
+    first_sent: dict[str, int] = {}
+    for k, preps in enumerate(prepared):
+        for p, prep in enumerate(preps):
+            for i, key in enumerate(prep.keys):
+                j = first_sent.setdefault(key, len(cases))
+                if j == len(cases):
+                    cases.append(prep.cases[i].steps)
+                    where.append([])
+                where[j].append((k, p, i))
     total = sum(p.check.time_s or exercise.limits.time_s for preps in prepared for p in preps)
     request = {**_request(exercise, source, filename), "cases": cases}
     limits = Limits(time_s=total, memory_mb=exercise.limits.memory_mb)
-    settling = _Settling(exercise, checkers, prepared, decisive)
+    settling = _Settling(exercise, checkers, prepared, where, decisive)
     run = sandbox.run(request, limits, until=settling)
     if run.sandbox_lost:  # once more on a fresh zygote before blaming the learner
-        settling = _Settling(exercise, checkers, prepared, decisive)
+        settling = _Settling(exercise, checkers, prepared, where, decisive)
         run = sandbox.run(request, limits, until=settling)
     verdicts: list[Verdict | None] = []
-    offset = 0
     for k, (checker, preps) in enumerate(zip(checkers, prepared, strict=True)):
-        count = sum(len(p.cases) for p in preps)
-        share = _slice(run, offset, count)
-        offset += count
         if decisive and any(v is None or not v.passed for v in verdicts):
             verdicts.append(None)
             continue
-        verdicts.append(checker._verdict(exercise, preps, source, filename, share, started,
+        verdicts.append(checker._verdict(exercise, preps, source, filename,
+                                         _share(run, where, k, preps), started,
                                          settling.judged[k]))
     return verdicts
+
+
+def _share(run: Run, where: list[list[tuple[int, int, int]]], k: int,
+           preps: list[Prepared]) -> Run:
+    """The part of a batch run that belongs to the k-th checker, its cases numbered as its
+    own."""
+    offsets, offset = [], 0
+    for prep in preps:
+        offsets.append(offset)
+        offset += len(prep.cases)
+    messages = []
+    for message in run.messages:
+        index = message.get("case")
+        if isinstance(index, bool) or not isinstance(index, int):
+            messages.append(message)
+        elif 0 <= index < len(where):
+            messages += [{**message, "case": offsets[p] + i}
+                         for owner, p, i in where[index] if owner == k]
+    return replace(run, messages=messages)
 
 
 class _Settling:
@@ -294,11 +340,10 @@ class _Settling:
     ``decisive``, before the later checkers, or once every checker is settled with a failure."""
 
     def __init__(self, exercise: Exercise, checkers: list[Checker],
-                 prepared: list[list[Prepared]], decisive: bool) -> None:
+                 prepared: list[list[Prepared]], where: list[list[tuple[int, int, int]]],
+                 decisive: bool) -> None:
         self.exercise, self.checkers, self.prepared = exercise, checkers, prepared
-        self.decisive = decisive
-        self.where = [(k, p, i) for k, preps in enumerate(prepared)
-                      for p, prep in enumerate(preps) for i in range(len(prep.cases))]
+        self.where, self.decisive = where, decisive
         self.judged: list[list[dict[int, CheckResult | None]]] = [
             [{} for _ in preps] for preps in prepared]
         self.failed = [[False for _ in preps] for preps in prepared]
@@ -310,12 +355,12 @@ class _Settling:
         if isinstance(index, bool) or not isinstance(index, int) \
                 or not 0 <= index < len(self.where):
             return False
-        k, p, i = self.where[index]
-        judged = self.judged[k][p]
-        if i not in judged:  # the first message for a case is the one judged
-            judged[i] = self.checkers[k]._judge_case(self.exercise, self.prepared[k][p], i,
-                                                     message)
-            self.failed[k][p] |= judged[i] is not None
+        for k, p, i in self.where[index]:
+            judged = self.judged[k][p]
+            if i not in judged:  # the first message for a case is the one judged
+                judged[i] = self.checkers[k]._judge_case(self.exercise, self.prepared[k][p],
+                                                         i, message)
+                self.failed[k][p] |= judged[i] is not None
         return self._stop()
 
     def _state(self, k: int) -> str:
@@ -357,19 +402,33 @@ def _slice(run: Run, first: int, count: int) -> Run:
     return replace(run, messages=messages)
 
 
+def _run_mistake(mistake: Mistake, fixtures: dict[str, Any], case: Case,
+                 memo: dict[str, MistakeRun] | None) -> MistakeRun:
+    if memo is not None and mistake.id in memo:
+        return memo[mistake.id]
+    try:
+        result: MistakeRun = run_trusted(mistake.namespace, fixtures, case)
+    except Exception as exc:
+        result = MistakeRaised(type(exc).__name__, str(exc))
+    if memo is not None:
+        memo[mistake.id] = result
+    return result
+
+
 def match_mistake(mistakes: list[Mistake], fixtures: dict[str, Any], case: Case,
-                  got: dict[str, Any]) -> Mistake | None:
+                  got: dict[str, Any], memo: dict[str, MistakeRun] | None = None
+                  ) -> Mistake | None:
     """The first known mistake whose output on this case is what the learner's code returned.
 
     A mistake that declares a shared diagnosis (``DIAGNOSIS = "missing-average"``) is there to
-    prove that recogniser works, so it is not matched by output here.
+    prove that recogniser works, so it is not matched by output here. ``memo`` keeps what each
+    mistake does on this case.
     """
     for mistake in mistakes:
         if mistake.diagnosis != mistake.id:
             continue
-        try:
-            theirs = run_trusted(mistake.namespace, fixtures, case)
-        except Exception:
+        theirs = _run_mistake(mistake, fixtures, case, memo)
+        if isinstance(theirs, MistakeRaised):
             continue
         if theirs and all(label in got and compare(v, got[label], case.rtol, case.atol) is None
                           for label, v in theirs.items()):
@@ -378,16 +437,16 @@ def match_mistake(mistakes: list[Mistake], fixtures: dict[str, Any], case: Case,
 
 
 def match_mistake_error(mistakes: list[Mistake], fixtures: dict[str, Any], case: Case,
-                        error: dict[str, Any]) -> Mistake | None:
+                        error: dict[str, Any], memo: dict[str, MistakeRun] | None = None
+                        ) -> Mistake | None:
     """The first known mistake that raises the very exception the learner's code raised."""
     for mistake in mistakes:
         if mistake.diagnosis != mistake.id:
             continue
-        try:
-            run_trusted(mistake.namespace, fixtures, case)
-        except Exception as exc:
-            if type(exc).__name__ == error.get("type") and str(exc) == error.get("message"):
-                return mistake
+        theirs = _run_mistake(mistake, fixtures, case, memo)
+        if isinstance(theirs, MistakeRaised) and theirs.type_name == error.get("type") \
+                and theirs.message == error.get("message"):
+            return mistake
     return None
 
 

@@ -6,7 +6,7 @@ Exercism's results.json v3: an overall ``status`` of pass, fail or error, and on
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 SCHEMA_VERSION = 1
@@ -29,6 +29,9 @@ class CheckResult:
     traceback: list[dict[str, Any]] | None = None
     output: str | None = None
     duration_ms: float = 0.0
+
+
+CHECK_FIELDS = fields(CheckResult)
 
 
 @dataclass
@@ -59,5 +62,7 @@ class Verdict:
             "status": self.status,
             "message": self.message,
             "duration_s": round(self.duration_s, 4),
-            "tests": [asdict(c) for c in self.checks],
+            # shallow: a check's fields are plain data already (asdict deep-copies them, a
+            # millisecond per verdict, which a grader pays on every submission)
+            "tests": [{f.name: getattr(c, f.name) for f in CHECK_FIELDS} for c in self.checks],
         }

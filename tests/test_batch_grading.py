@@ -1,4 +1,5 @@
-"""A child is stopped as soon as what it sent settles the verdict, and nothing is lost by it."""
+"""Grading in one child per submission: a case shared by several seeds runs once, and the child
+is stopped as soon as what it sent settles the verdict; nothing is lost by either."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from mlkata.engine.catalog import Catalog
 from mlkata.engine.exercise import Exercise
 from mlkata.engine.kit import LAYERS
 from mlkata.engine.runner import Checker, check_together
+from mlkata.engine.verdict import Verdict
 from mlkata.sandbox import Limits, Run, Sandbox
 
 PROBE = textwrap.dedent("""
@@ -88,12 +90,23 @@ def _wrong_then_endless(after: int) -> str:
     """)
 
 
-def _recording(monkeypatch: pytest.MonkeyPatch) -> list[Run]:
+def _timeless(verdict: Verdict) -> dict:
+    shown = verdict.to_json()
+    shown.pop("duration_s")
+    for test in shown["tests"]:
+        test.pop("duration_ms")
+    return shown
+
+
+def _recording(monkeypatch: pytest.MonkeyPatch, requests: list[dict] | None = None
+               ) -> list[Run]:
     runs: list[Run] = []
     original = Sandbox.run
 
-    def run(self: Sandbox, *args, **kwargs) -> Run:
-        result = original(self, *args, **kwargs)
+    def run(self: Sandbox, request: dict, *args, **kwargs) -> Run:
+        if requests is not None:
+            requests.append(request)
+        result = original(self, request, *args, **kwargs)
         runs.append(result)
         return result
 
@@ -141,13 +154,35 @@ def test_a_stopped_batch_judges_like_a_full_run(softmax, catalog):
     try:
         for mistake in softmax.mistakes:
             source = mistake.path.read_text()
-            stopped = batch.check(softmax, source, "/s.py").to_json()
-            full = one_by_one.check(softmax, source, "/s.py").to_json()
-            for verdict in (stopped, full):
-                verdict.pop("duration_s", None)
-                for test in verdict["tests"]:
-                    test.pop("duration_ms", None)
-            assert stopped == full, mistake.id
+            stopped = batch.check(softmax, source, "/s.py")
+            full = one_by_one.check(softmax, source, "/s.py")
+            assert _timeless(stopped) == _timeless(full), mistake.id
     finally:
         batch.close()
         one_by_one.close()
+
+
+def test_a_case_every_seed_shares_runs_once(softmax, monkeypatch):
+    requests: list[dict] = []
+    _recording(monkeypatch, requests)
+    public = Checker(seed=0, batch=True)
+    hidden = Checker(public.sandbox, seed=7, batch=True)
+    same = Checker(public.sandbox, seed=0, batch=True)
+    right = softmax.solution_path.read_text()
+    wrong = softmax.mistakes[0].path.read_text()
+    try:
+        keys = [[key for prep in c.prepare(softmax) for key in prep.keys]
+                for c in (public, hidden)]
+        shared = set(keys[0]) & set(keys[1])
+        assert shared and len(shared) < len(keys[1])  # the worked examples, not the rest
+        for source in (right, wrong):
+            requests.clear()
+            first, second, third = check_together([public, hidden, same], softmax, source,
+                                                  "/s.py")
+            assert first and second and third
+            assert len(requests[0]["cases"]) == len(set(keys[0]) | set(keys[1]))
+            assert _timeless(first) == _timeless(third)
+            alone = Checker(public.sandbox, seed=7, batch=True).check(softmax, source, "/s.py")
+            assert [c.status for c in second.checks] == [c.status for c in alone.checks]
+    finally:
+        public.close()
