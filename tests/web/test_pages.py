@@ -94,6 +94,42 @@ def test_sign_up_log_out_and_log_in_again(site: Site):
     assert "Ann" in ann.get("/").text
 
 
+def test_a_password_is_changed_on_the_account_page(site: Site):
+    ann = site.learner("ann")
+    page = ann.get("/account")
+    assert page.status_code == 200 and "Change your password" in page.text
+    assert 'href="/account"' in ann.get("/").text
+    other = site.browser()
+    other.log_in("ann", "ann-password")
+    wrong = ann.post("/account/password", {"old_password": "not-it-at-all",
+                                           "new_password": "a-better-password"},
+                     csrf_from="/account")
+    assert wrong.status_code == 401 and "current password is not that" in wrong.text
+    short = ann.post("/account/password", {"old_password": "ann-password",
+                                           "new_password": "short"}, csrf_from="/account")
+    assert short.status_code == 422 and "at least 8 characters" in short.text
+    assert ann.client.post("/account/password", data={
+        "old_password": "ann-password", "new_password": "a-better-password"}).status_code == 403
+    done = ann.post("/account/password", {"old_password": "ann-password",
+                                          "new_password": "a-better-password"},
+                    csrf_from="/account")
+    assert (done.status_code, done.headers["location"]) == (303, "/account")
+    assert "Your password is changed" in ann.get("/account").text  # still logged in here
+    assert other.get("/account").status_code == 303  # the other session has ended
+    site.browser().log_in("ann", "a-better-password")
+
+
+def test_log_in_is_refused_after_repeated_failures(site: Site):
+    site.learner("ann")
+    visitor = site.browser()
+    for _ in range(5):
+        assert visitor.client.post("/login", data={"username": "ann",
+                                                   "password": "guess-guess"}).status_code == 401
+    refused = visitor.client.post("/login", data={"username": "ann", "password": "ann-password"})
+    assert refused.status_code == 429
+    assert "Too many failed logins for this account; try again in 15 minutes" in refused.text
+
+
 def test_a_teacher_creates_a_course_with_deadlines_in_their_time_zone(site: Site):
     teacher = site.teacher()
     form = teacher.get("/courses/new")

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from . import security
 from .db import utcnow
 from .models import LEARNER, TEACHER, Token, User
+from .throttle import LoginThrottle
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,39}$")
 MIN_PASSWORD = 8
@@ -60,6 +61,18 @@ def authenticate(db: Session, username: str, password: str) -> User | None:
     assert user is not None
     if security.needs_rehash(user.password_hash):
         user.password_hash = security.hash_password(password)
+    return user
+
+
+def log_in(db: Session, throttle: LoginThrottle, username: str, password: str,
+           address: str | None) -> User | None:
+    """:func:`authenticate`, refused outright (TooMany) after too many failures."""
+    throttle.check(username, address)
+    user = authenticate(db, username, password)
+    if user is None:
+        throttle.failed(username, address)
+    else:
+        throttle.succeeded(username)
     return user
 
 

@@ -108,7 +108,7 @@ def serve(settings: Settings, say: Callable[[str], None] = print) -> None:
     if password is not None:
         say("First start: created the teacher account\n"
             f"  username  teacher\n  password  {password}\n"
-            "  (shown only now: note it, or set another with "
+            "  (shown only now: change it on the web at /account, or with "
             "`mlkata server set-password teacher`)")
     workers = Workers(settings).start() if settings.workers > 0 else None
     app = create_app(settings)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from .library import ExerciseLibrary
 from .queue import GradingQueue
 from .settings import Settings
+from .throttle import LoginThrottle
 
 
 @dataclass
@@ -19,3 +20,4 @@ class ServerState:
     sessions: sessionmaker[Session]
     queue: GradingQueue
     library: ExerciseLibrary
+    logins: LoginThrottle = field(default_factory=LoginThrottle)

@@ -26,9 +26,10 @@ def register(body: Registration, state: State) -> TokenOut:
     return TokenOut(token=token, user=UserOut.of(user))
 
 
-def _authenticated(state: State, body: Credentials, kind: str) -> TokenOut:
+def _authenticated(state: State, request: Request, body: Credentials, kind: str) -> TokenOut:
     with state.sessions.begin() as db:
-        user = accounts.authenticate(db, body.username, body.password)
+        user = accounts.log_in(db, state.logins, body.username, body.password,
+                               request.client.host if request.client else None)
         if user is None:
             raise HTTPException(401, "wrong username or password")
         token = accounts.issue_token(db, user, kind)
@@ -36,9 +37,10 @@ def _authenticated(state: State, body: Credentials, kind: str) -> TokenOut:
 
 
 @router.post("/token")
-def token(body: Credentials, state: State) -> TokenOut:
-    """A bearer token for the CLI and scripts: send it as ``Authorization: Bearer …``."""
-    return _authenticated(state, body, "api")
+def token(body: Credentials, state: State, request: Request) -> TokenOut:
+    """A bearer token for the CLI and scripts: send it as ``Authorization: Bearer …``.
+    After 5 failed logins to an account, or 100 from an address, in 15 minutes: 429."""
+    return _authenticated(state, request, body, "api")
 
 
 @router.delete("/token", status_code=204)
@@ -52,7 +54,7 @@ def revoke(state: State, presented: Token, _: CurrentUser) -> None:
 @router.post("/session")
 def log_in(body: Credentials, state: State, request: Request, response: Response) -> UserOut:
     """Log in for the web: sets an HttpOnly, SameSite=Lax session cookie."""
-    issued = _authenticated(state, body, "session")
+    issued = _authenticated(state, request, body, "session")
     response.set_cookie(SESSION_COOKIE, issued.token, max_age=accounts.SESSION_DAYS * 86400,
                         httponly=True, samesite="lax", secure=request.url.scheme == "https")
     return issued.user
@@ -72,10 +74,12 @@ def me(user: CurrentUser) -> UserOut:
 
 
 @router.post("/password", status_code=204)
-def change_password(body: PasswordChange, state: State, user: CurrentUser) -> None:
+def change_password(body: PasswordChange, state: State, user: CurrentUser,
+                    request: Request) -> None:
     """Change your password; every token and session of yours ends."""
     with state.sessions.begin() as db:
-        if accounts.authenticate(db, user.username, body.old_password) is None:
+        if accounts.log_in(db, state.logins, user.username, body.old_password,
+                           request.client.host if request.client else None) is None:
             raise HTTPException(401, "the old password is wrong")
         mine = db.merge(user)
         try:

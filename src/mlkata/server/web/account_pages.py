@@ -1,4 +1,5 @@
-"""Sign up (learners), log in and log out: the web session cookie of :mod:`..api.auth`."""
+"""Sign up (learners), log in and out, change a password: the web session cookie of
+:mod:`..api.auth`."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from fastapi.responses import Response
 from .. import accounts
 from ..accounts import AccountError
 from ..api.deps import SESSION_COOKIE, State, Token
+from ..errors import TooMany
 from ..models import LEARNER, User
-from .rendering import FormUser, MaybePageUser, PageRoute, local_path, redirect, render
+from .rendering import FormUser, MaybePageUser, PageRoute, PageUser, local_path, redirect, render
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
@@ -33,9 +35,14 @@ def login_form(request: Request, user: MaybePageUser, next: str = "/") -> Respon
 @router.post("/login")
 def log_in(request: Request, state: State, username: Annotated[str, Form()],
            password: Annotated[str, Form()], next: Annotated[str, Form()] = "/") -> Response:
-    with state.sessions.begin() as db:
-        user = accounts.authenticate(db, username, password)
-        token = accounts.issue_token(db, user, "session") if user is not None else None
+    try:
+        with state.sessions.begin() as db:
+            user = accounts.log_in(db, state.logins, username, password, _address(request))
+            token = accounts.issue_token(db, user, "session") if user is not None else None
+    except TooMany as exc:
+        return render(request, "login.html", {"next": local_path(next), "username": username,
+                                              "error": f"{str(exc).capitalize()}."},
+                      status=429)
     if user is None or token is None:
         return render(request, "login.html", {"next": local_path(next), "username": username,
                                               "error": "Wrong username or password."},
@@ -77,3 +84,36 @@ def log_out(state: State, presented: Token, _: FormUser) -> Response:
     response = redirect("/", "You are logged out.")
     response.delete_cookie(SESSION_COOKIE)
     return response
+
+
+@router.get("/account")
+def account(request: Request, user: PageUser) -> Response:
+    return render(request, "account.html", {"user": user})
+
+
+@router.post("/account/password")
+def change_password(request: Request, state: State, user: FormUser,
+                    old_password: Annotated[str, Form()],
+                    new_password: Annotated[str, Form()]) -> Response:
+    def refused(error: str, status: int) -> Response:
+        return render(request, "account.html", {"user": user, "error": error}, status=status)
+
+    try:
+        with state.sessions.begin() as db:
+            if accounts.log_in(db, state.logins, user.username, old_password,
+                               _address(request)) is None:
+                return refused("Your current password is not that.", 401)
+            mine = db.merge(user)
+            accounts.set_password(db, mine, new_password)
+            token = accounts.issue_token(db, mine, "session")
+    except TooMany as exc:
+        return refused(f"{str(exc).capitalize()}.", 429)
+    except AccountError as exc:
+        return refused(f"{str(exc).capitalize()}.", 422)
+    return _logged_in(request, token, "/account",
+                      "Your password is changed. Every other session and every CLI login has "
+                      "ended: log in there again (mlkata login).")
+
+
+def _address(request: Request) -> str | None:
+    return request.client.host if request.client else None
