@@ -61,6 +61,21 @@ def test_a_stop_that_comes_after_the_end_is_harmless():
             assert run.protocol_error is None and not run.timed_out
 
 
+def test_a_checker_bug_while_streaming_is_raised_and_the_zygote_stays_in_step():
+    def until(message: dict) -> bool:
+        if "case" in message:
+            raise RuntimeError("a bug in a judge")
+        return False
+
+    with Sandbox() as sandbox:
+        with pytest.raises(RuntimeError, match="a bug in a judge"):
+            sandbox.run({"source": PROBE, "filename": "/p.py", "cases": [CALL, CALL]},
+                        Limits(time_s=60), until=until)
+        again = sandbox.run({"source": PROBE, "filename": "/p.py", "cases": [CALL]},
+                            Limits(time_s=10))
+        assert [m["outputs"] for m in again.messages if "case" in m] == [[["probe", 1]]]
+
+
 @pytest.fixture()
 def softmax(catalog: Catalog) -> Exercise:
     exercise = catalog["softmax"]

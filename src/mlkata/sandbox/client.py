@@ -48,6 +48,7 @@ class _Stream:
         self.run, self.until = run, until
         self.buffer = bytearray()
         self.done = False  # a stop was asked, or the stream is no longer readable
+        self.failure: Exception | None = None  # raised by ``until``
 
     @property
     def pending(self) -> bool:
@@ -72,8 +73,14 @@ class _Stream:
                 self.run.protocol_error = "a message from your process was not valid data"
                 return self._finish()
             self.run.messages.append(message)
-            if self.until is not None and self.until(message):
-                return self._finish()
+            if self.until is not None:
+                try:
+                    enough = self.until(message)
+                except Exception as exc:  # the checker's own bug: stop, stay in step, re-raise
+                    self.failure = exc
+                    return self._finish()
+                if enough:
+                    return self._finish()
         return False
 
     def _finish(self) -> bool:
@@ -141,7 +148,8 @@ class Sandbox:
         """Run one check's cases in a fresh child; never raises for anything the child did.
 
         ``until`` sees each message as it arrives; when it returns True the child is stopped
-        (the messages after that point, if any, are not read).
+        (the messages after that point, if any, are not read). What ``until`` raises stops the
+        child too, and is raised here once the zygote is ready for the next run.
         """
         request = {**request, "limits": {"time_s": limits.time_s, "memory_mb": limits.memory_mb,
                                          "output_bytes": limits.output_bytes}}
@@ -165,6 +173,8 @@ class Sandbox:
         except (SandboxLost, OSError, ValueError):
             self._replace()
             return Run(sandbox_lost=True)
+        if stream.failure is not None:
+            raise stream.failure
         if "internal_error" in header:
             return Run(internal_error=str(header["internal_error"]))
         run.status, run.timed_out = header["status"], header["timed_out"]
