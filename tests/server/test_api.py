@@ -102,6 +102,33 @@ def test_courses_are_created_by_teachers_from_the_catalog(server: Server):
     assert reply.json()["deadline"].startswith("2031-01-31T22:59:00")
 
 
+def test_an_exercise_taken_out_of_a_course_keeps_its_attempts(server: Server):
+    course = server.course()
+    ann = server.enrol(course, "ann")
+    sent = server.submit(course, ann, SOLUTION)
+    server.grade()
+    path = f"/api/courses/{course['id']}/exercises/softmax"
+    assert server.client.delete(path, headers=ann).status_code == 403
+    assert server.client.delete(path, headers=server.teacher).status_code == 204
+    assert server.client.delete(path, headers=server.teacher).status_code == 404
+    shown = server.client.get(f"/api/courses/{course['id']}", headers=ann).json()
+    assert [e["id"] for e in shown["exercises"]] == ["doubling"]
+    book = server.client.get(f"/api/courses/{course['id']}/gradebook",
+                             headers=server.teacher).json()
+    assert [e["id"] for e in book["exercises"]] == ["doubling"]
+    board = server.client.get(f"/api/courses/{course['id']}/leaderboard", headers=ann).json()
+    assert (board["me"]["score"], board["me"]["solved"]) == (0, 0)
+    refused = server.client.post(f"/api/courses/{course['id']}/submissions", headers=ann,
+                                 json={"exercise": "softmax", "code": SOLUTION})
+    assert refused.status_code == 404
+    assert server.get(sent, ann)["status"] == "pass"  # the attempt is still there, theirs
+    assert server.client.put(path, headers=server.teacher, json={}).status_code == 200
+    book = server.client.get(f"/api/courses/{course['id']}/gradebook",
+                             headers=server.teacher).json()
+    assert [e["id"] for e in book["exercises"]] == ["doubling", "softmax"]  # back, at the end
+    assert book["learners"][0]["exercises"][1]["status"] == "pass"  # and it counts again
+
+
 def test_learners_join_with_the_invite_code(server: Server):
     course = server.course()
     ann = server.learner("ann")

@@ -166,6 +166,32 @@ def test_a_teacher_adds_an_exercise_and_moves_a_deadline(site: Site):
     assert "Not changed: no exercise 'no-such-thing'" in text_of(teacher.get(page).text)
 
 
+def test_a_teacher_removes_an_exercise_and_its_attempts_stay_their_learners(site: Site):
+    teacher = site.teacher()
+    course_id, code = site.course(teacher)
+    ann = site.learner("ann")
+    site.join(ann, code)
+    sent = site.submit(ann, course_id, NO_MAX_SHIFT, exercise="standardize")
+    page = f"/courses/{course_id}/exercises/standardize"
+    assert "Remove from the course" in teacher.get(page).text
+    assert "Remove from the course" not in ann.get(page).text
+    assert ann.post(f"{page}/remove", csrf_from=page).status_code == 403
+    reply = teacher.post(f"{page}/remove", csrf_from=page)
+    assert (reply.status_code, reply.headers["location"]) == (303, f"/courses/{course_id}")
+    shown = text_of(teacher.get(f"/courses/{course_id}").text)
+    assert "no longer part of the course; its attempts are kept" in shown
+    assert "Standardize" not in text_of(teacher.get(f"/courses/{course_id}/gradebook").text)
+    assert ann.get(page).status_code == 404
+    kept = ann.get(f"/submissions/{sent}")
+    assert kept.status_code == 200 and "no longer part of the course" in text_of(kept.text)
+    assert "Submit again" not in kept.text
+    again = teacher.post(f"/courses/{course_id}/exercises", {"exercise": "standardize"},
+                         csrf_from=f"/courses/{course_id}")
+    assert again.status_code == 303
+    assert ann.get(f"/courses/{course_id}/submissions?exercise=standardize").text.count(
+        f"/submissions/{sent}") == 1
+
+
 def test_a_learner_joins_reads_the_theory_and_submits(site: Site):
     teacher = site.teacher()
     course_id, code = site.course(teacher)

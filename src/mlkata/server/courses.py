@@ -67,14 +67,31 @@ def put_exercise(db: Session, course: Course, spec: ExerciseSpec,
     return row
 
 
+def remove_exercise(db: Session, course: Course, exercise_id: str) -> CourseExercise:
+    """Take an exercise out of the course. Its attempts stay stored (and count again if it is
+    added back), but leave the course page, the gradebook and the leaderboard."""
+    row = course_exercise(db, course, exercise_id)
+    db.delete(row)
+    db.flush()
+    for position, rest in enumerate(exercises_of(db, course)):
+        rest.position = position
+    db.flush()
+    return row
+
+
 def exercises_of(db: Session, course: Course) -> list[CourseExercise]:
     return list(db.scalars(select(CourseExercise).where(CourseExercise.course_id == course.id)
                            .order_by(CourseExercise.position)))
 
 
+def find_course_exercise(db: Session, course: Course, exercise_id: str
+                         ) -> CourseExercise | None:
+    return db.scalar(select(CourseExercise).where(CourseExercise.course_id == course.id,
+                                                  CourseExercise.exercise_id == exercise_id))
+
+
 def course_exercise(db: Session, course: Course, exercise_id: str) -> CourseExercise:
-    row = db.scalar(select(CourseExercise).where(CourseExercise.course_id == course.id,
-                                                 CourseExercise.exercise_id == exercise_id))
+    row = find_course_exercise(db, course, exercise_id)
     if row is None:
         raise NotFound(f"the course has no exercise {exercise_id!r}")
     return row

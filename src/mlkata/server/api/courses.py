@@ -66,6 +66,14 @@ def put_exercise(course_id: int, exercise_id: str, body: ExerciseSettings, state
         return CourseExerciseOut.of(row)
 
 
+@router.delete("/courses/{course_id}/exercises/{exercise_id}", status_code=204)
+def remove_exercise(course_id: int, exercise_id: str, state: State, teacher: Teacher) -> None:
+    """Take an exercise out of the course; its attempts stay stored (and count again if it is
+    added back)."""
+    with state.sessions.begin() as db:
+        courses.remove_exercise(db, courses.taught_course(db, teacher, course_id), exercise_id)
+
+
 @router.get("/courses/{course_id}/exercises/{exercise_id}")
 def exercise(course_id: int, exercise_id: str, state: State,
              user: CurrentUser) -> ExerciseDetail:

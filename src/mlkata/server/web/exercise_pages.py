@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from .. import courses, submissions
 from ..api.deps import State
 from ..errors import Forbidden, Invalid, NotFound, TooMany
-from ..models import Course, Submission, User
+from ..models import Course, CourseExercise, Submission, User
 from .code import python_listing
 from .markdown import render_inline, render_markdown, without_title
 from .progress import is_late, progress_of
@@ -81,12 +81,18 @@ def submission_page(submission_id: int, request: Request, state: State,
     with state.sessions() as db:
         found = submissions.visible_submission(db, user, submission_id)
         course = courses.visible_course(db, user, found.course_id)
-        row = courses.course_exercise(db, course, found.exercise_id)
+        row = courses.find_course_exercise(db, course, found.exercise_id)
         owner = db.get(User, found.user_id)
         ahead = submissions.queued_ahead(db, found)
+    removed = row is None
+    if row is None:  # taken out of the course since: the attempt is still its learner's
+        known = state.library.find(found.exercise_id)
+        row = CourseExercise(exercise_id=found.exercise_id, deadline=None,
+                             title=known.title if known else found.exercise_id)
     view = verdict_view(found, is_late(found.submitted_at, row.deadline))
     return render(request, "submission.html", {
-        "user": user, "course": course, "row": row, "submission": found, "verdict": view,
+        "user": user, "course": course, "row": row, "removed": removed, "submission": found,
+        "verdict": view,
         "owner": owner, "teaching": course.teacher_id == user.id, "ahead": ahead,
         "listing": python_listing(found.code, traceback_lines(view))})
 

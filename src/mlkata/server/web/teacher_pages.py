@@ -1,5 +1,5 @@
-"""The teacher's pages: a new course from the catalog, adding or rescheduling an exercise, the
-gradebook (with its CSV export, served by the API), and re-grading an exercise."""
+"""The teacher's pages: a new course from the catalog, adding, rescheduling or removing an
+exercise, the gradebook (with its CSV export, served by the API), and re-grading an exercise."""
 
 from __future__ import annotations
 
@@ -122,6 +122,17 @@ def put_exercise(course_id: int, state: State, user: FormUser,
     except (Invalid, ValueError) as exc:  # refusals of access become error pages
         return redirect(back, f"Not changed: {exc}.")
     return redirect(back, f"{title}: saved.")
+
+
+@router.post("/courses/{course_id}/exercises/{exercise_id}/remove")
+def remove_exercise(course_id: int, exercise_id: str, state: State, user: FormUser
+                    ) -> Response:
+    with state.sessions.begin() as db:
+        row = courses.remove_exercise(db, courses.taught_course(db, user, course_id),
+                                      exercise_id)
+        title = row.title
+    return redirect(f"/courses/{course_id}",
+                    f"{title} is no longer part of the course; its attempts are kept.")
 
 
 @router.get("/courses/{course_id}/gradebook")
