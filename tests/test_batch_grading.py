@@ -8,10 +8,11 @@ from dataclasses import replace
 
 import pytest
 
+from mlkata.engine.batch import check_together
 from mlkata.engine.catalog import Catalog
 from mlkata.engine.exercise import Exercise
 from mlkata.engine.kit import LAYERS
-from mlkata.engine.runner import Checker, check_together
+from mlkata.engine.runner import Checker
 from mlkata.engine.verdict import Verdict
 from mlkata.sandbox import Limits, Run, Sandbox
 

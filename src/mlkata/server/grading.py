@@ -19,8 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..engine.batch import check_together
 from ..engine.exercise import ExerciseError
-from ..engine.runner import Checker, check_together
+from ..engine.runner import Checker
 from ..engine.verdict import Verdict
 from ..sandbox import Limits, Sandbox
 from .library import ExerciseLibrary
