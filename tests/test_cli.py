@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -169,6 +170,23 @@ def test_validate_fails_on_a_mistake_that_is_not_recognised(tmp_path: Path):
         (SOFTMAX / "solution.py").read_text() + '\nMESSAGE = "not really a mistake"\n')
     code, out = run("validate", str(broken))
     assert code == 1 and "harmless" in out
+
+
+def test_validate_wants_cases_that_change_with_the_seed(tmp_path: Path):
+    """Otherwise a course server's hidden cases would be the public ones again."""
+    fixed = tmp_path / "softmax"
+    shutil.copytree(SOFTMAX, fixed)
+    checks = fixed / "checks.py"
+    # every check draws from a generator of its own, seeded 0, instead of the one it is given
+    checks.write_text(re.sub(r"(def \w+\(rng\):\n)", r"\1    rng = np.random.default_rng(0)\n",
+                             checks.read_text()))
+    code, out = run("validate", str(fixed), "--json")
+    problems = [f for f in json.loads(out)["findings"] if not f["ok"]]
+    assert code == 1 and [f["item"] for f in problems] == ["some cases change with the seed"]
+    code, out = run("validate", str(SOFTMAX), "--json")
+    seeded = [f for f in json.loads(out)["findings"]
+              if f["item"] == "some cases change with the seed"]
+    assert code == 0 and seeded[0]["ok"] and seeded[0]["detail"].endswith("cases")
 
 
 def test_the_console_script_runs(tmp_path: Path):

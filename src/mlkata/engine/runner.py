@@ -66,6 +66,20 @@ def run_trusted(namespace: dict[str, Any], fixtures: dict[str, Any], case: Case
         return {label: _roundtrip(v) for label, v in interpreter.run(case.steps)}
 
 
+def case_key(case: Case) -> str:
+    """A case's steps as canonical JSON: equal keys, the same run."""
+    return json.dumps(case.steps, sort_keys=True)
+
+
+def seed_dependence(exercise: Exercise, public: int = 0, other: int = 1) -> tuple[int, int]:
+    """How many of the cases drawn for ``other`` differ from every case of ``public``, of all:
+    a course server's hidden cases are only as hidden as this."""
+    keys = {seed: [case_key(c) for chk in exercise.checks for c in chk.cases(check_seed(seed, chk))]
+            for seed in (public, other)}
+    seen = set(keys[public])
+    return sum(key not in seen for key in keys[other]), len(keys[other])
+
+
 def check_seed(seed: int, check: Check) -> np.random.Generator:
     digest = hashlib.sha256(f"{seed}:{check.name}".encode()).digest()
     return np.random.default_rng(int.from_bytes(digest[:8], "little"))
@@ -107,8 +121,7 @@ class Checker:
                         raise ExerciseError(
                             f"{exercise.id}: the reference fails check {chk.name!r}: "
                             f"{type(exc).__name__}: {exc}") from exc
-                keys = [json.dumps(case.steps, sort_keys=True) for case in cases]
-                prepared.append(Prepared(chk, cases, expected, keys))
+                prepared.append(Prepared(chk, cases, expected, [case_key(c) for c in cases]))
             self._prepared[key] = prepared
         return self._prepared[key]
 

@@ -1,8 +1,9 @@
 """`mlkata validate`: the battery every exercise folder must pass before it ships.
 
 Like scikit-learn's ``check_estimator`` for estimators and rustlings' ``dev check``: the metadata
-is well-formed, the theory page and every hint say something, the reference passes, the starter
-fails, and every known mistake fails with the diagnosis it declares.
+is well-formed, the theory page and every hint say something, some cases change with the seed
+(the course server's hidden cases), the reference passes, the starter fails, and every known
+mistake fails with the diagnosis it declares.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .exercise import Exercise, ExerciseError
-from .runner import Checker
+from .runner import Checker, seed_dependence
 
 MIN_HINTS = 3
 MIN_MISTAKES = 3
@@ -48,6 +49,11 @@ def validate_exercise(exercise: Exercise, checker: Checker) -> Iterator[Finding]
     yield finding("checks load", True, f"{len(checks)} checks")
     yield finding(f"{MIN_MISTAKES}+ known mistakes", len(mistakes) >= MIN_MISTAKES,
                   f"{len(mistakes)} mistakes")
+    varying, total = seed_dependence(exercise)
+    yield finding("some cases change with the seed", varying > 0,
+                  f"{varying} of {total} cases" if varying else
+                  "every case is the same whatever the seed, so a course's hidden cases would "
+                  "repeat the public ones: draw some data from the rng a check is given")
 
     def run(path: Path) -> tuple[str, str | None, str]:
         verdict = checker.check(exercise, path.read_text(encoding="utf-8"), str(path))
