@@ -2,6 +2,7 @@
 SQLite queue, `mlkata serve --workers 2`), and submit-to-verdict latency under a burst.
 
     python bench/grading_throughput.py [--submissions 1000] [--workers 2]
+    python bench/grading_throughput.py --db postgresql://… --queue redis://…   # scaled out
 
 Starts a real server in a temporary folder, registers learners, enrols them, then submits the
 burst as fast as 16 client threads can post it, in two scenarios: a realistic mix (half right
@@ -22,7 +23,6 @@ import platform
 import re
 import signal
 import socket
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -30,12 +30,14 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import text
+
 from mlkata.cli.client import CourseServer, ServerError
 from mlkata.engine.catalog import load_catalog
+from mlkata.server.db import as_utc, make_engine
 
 RESULTS = Path(__file__).parent / "results" / "grading_throughput.json"
 EXERCISES = ["softmax", "standardize", "pairwise_sq_dists", "numerical_gradient"]
@@ -52,14 +54,16 @@ def free_port() -> int:
 class LiveServer:
     """`mlkata serve` in a fresh data folder; the teacher's password read from its output."""
 
-    def __init__(self, data: Path, workers: int) -> None:
+    def __init__(self, data: Path, workers: int, db: str | None, queue: str | None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.data = data
+        self.db_url = db or f"sqlite:///{data / 'mlkata.sqlite3'}"
         script = Path(sys.executable).parent / "mlkata"
         self.process = subprocess.Popen(
             [str(script), "serve", "--data", str(data), "--port", str(self.port),
-             "--workers", str(workers)],
+             "--workers", str(workers), *(["--db", db] if db else []),
+             *(["--queue", queue] if queue else [])],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             start_new_session=True)
         self.output: list[str] = []
@@ -137,9 +141,12 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def scenario(name: str, right_share: float, count: int, workers: int) -> dict[str, Any]:
+def scenario(name: str, right_share: float, count: int, workers: int, db: str | None,
+             queue: str | None) -> dict[str, Any]:
+    if db:
+        _empty_database(db)
     with tempfile.TemporaryDirectory(prefix="mlkata-bench-") as folder:
-        server = LiveServer(Path(folder) / "data", workers)
+        server = LiveServer(Path(folder) / "data", workers, db, queue)
         try:
             return _measure(server, name, right_share, count, workers)
         finally:
@@ -182,11 +189,13 @@ def _measure(server: LiveServer, name: str, right_share: float, count: int,
               for role in cpu_before}
     cpu_ms["benchmark client"] = round((client_after - client_before) * 1000 / count, 1)
 
-    with sqlite3.connect(server.data / "mlkata.sqlite3") as db:
-        rows = db.execute("SELECT submitted_at, graded_at, grading_ms, status, gradings, "
-                          "code_sha256 FROM submissions ORDER BY id").fetchall()
-    arrived = [datetime.fromisoformat(r[0]) for r in rows]
-    graded = [datetime.fromisoformat(r[1]) for r in rows]
+    engine = make_engine(server.db_url)
+    with engine.connect() as db:
+        rows = db.execute(text("SELECT submitted_at, graded_at, grading_ms, status, gradings, "
+                               "code_sha256 FROM submissions ORDER BY id")).fetchall()
+    engine.dispose()
+    arrived = [as_utc(r[0]) for r in rows]
+    graded = [as_utc(r[1]) for r in rows]
     latency = [(g - a).total_seconds() for a, g in zip(arrived, graded, strict=True)]
     span = (max(graded) - min(arrived)).total_seconds()
     expected = {hashlib.sha256(code.encode()).hexdigest(): "pass" if right else "fail"
@@ -208,24 +217,40 @@ def _measure(server: LiveServer, name: str, right_share: float, count: int,
     }
 
 
+def _empty_database(url: str) -> None:
+    """A scaled-out run starts on an empty database (the bench's own: it is emptied)."""
+    from mlkata.server.db import migrate
+    from mlkata.server.models import Base
+    engine = make_engine(url)
+    migrate(engine)
+    with engine.begin() as db:
+        names = ", ".join(t.name for t in Base.metadata.sorted_tables)
+        db.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--submissions", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--exercises", nargs="+", default=EXERCISES,
                         help="the exercises submitted (default: the foundations track)")
+    parser.add_argument("--db", help="a PostgreSQL URL (its tables are emptied first)")
+    parser.add_argument("--queue", help="a Redis URL for huey")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args()
     EXERCISES[:] = args.exercises
     load_before = os.getloadavg()[0]
     scenarios = [scenario("mixed: half right, half known mistakes", 0.5, args.submissions,
-                          args.workers),
+                          args.workers, args.db, args.queue),
                  scenario("right solutions only (public + hidden pass each)", 1.0,
-                          args.submissions, args.workers)]
+                          args.submissions, args.workers, args.db, args.queue)]
     result = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
                    f"Python {platform.python_version()}",
         "exercises": EXERCISES,
+        "database": "PostgreSQL" if args.db else "SQLite",
+        "queue": "huey on Redis" if args.queue else "huey on SQLite",
         "load_average_before": round(load_before, 2),
         "target_graded_per_s": 40,
         "scenarios": scenarios,
