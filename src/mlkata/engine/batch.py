@@ -58,8 +58,8 @@ def check_together(checkers: list[Checker], exercise: Exercise, source: str, fil
             verdicts.append(None)
             continue
         verdicts.append(checker.verdict_from(exercise, preps, source, filename,
-                                         _share(run, where, k, preps), started,
-                                         settling.judged[k]))
+                                             _share(run, where, k, preps), started,
+                                             settling.judged[k]))
     return verdicts
 
 
@@ -107,7 +107,7 @@ class _Settling:
             judged = self.judged[k][p]
             if i not in judged:  # the first message for a case is the one judged
                 judged[i] = self.checkers[k].judge_case(self.exercise, self.prepared[k][p],
-                                                         i, message)
+                                                        i, message)
                 self.failed[k][p] |= judged[i] is not None
         return self._stop()
 

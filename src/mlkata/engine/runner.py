@@ -132,11 +132,11 @@ class Checker:
             assert verdict is not None  # only a decisive batch leaves verdicts out
             return verdict
         return self.verdict_from(exercise, self.prepare(exercise), source, filename, None,
-                             time.perf_counter())
+                                 time.perf_counter())
 
     def verdict_from(self, exercise: Exercise, prepared: list[Prepared], source: str,
-                 filename: str, batch_run: Run | None, started: float,
-                 judged: list[dict[int, CheckResult | None]] | None = None) -> Verdict:
+                     filename: str, batch_run: Run | None, started: float,
+                     judged: list[dict[int, CheckResult | None]] | None = None) -> Verdict:
         """Judge check by check, layer by layer: from one batch run (whose cases may have been
         judged as they arrived), or a child per check."""
         base_request = request_for(exercise, source, filename)
@@ -217,7 +217,7 @@ class Checker:
                     case=describe.case_code(case.steps, exercise.reference))
 
     def judge_case(self, exercise: Exercise, prep: Prepared, i: int, message: dict[str, Any]
-                    ) -> CheckResult | None:
+                   ) -> CheckResult | None:
         """One case's failure, from the message its run sent back; None when it passes."""
         case = prep.cases[i]
         fixtures = exercise.fixtures[0] if exercise.fixtures else {}
