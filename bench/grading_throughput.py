@@ -8,7 +8,8 @@ Starts a real server in a temporary folder, registers learners, enrols them, the
 burst as fast as 16 client threads can post it, in two scenarios: a realistic mix (half right
 solutions, graded on the public then the hidden cases; half known mistakes, which stop after the
 public cases) and only right solutions (two passes each, the worst case). Latency is each
-submission's verdict time minus its arrival time, both stamped by the server. Writes
+submission's verdict time minus its arrival time, both stamped by the server. Then one learner
+submits 40 files one at a time on a quiet server, as `mlkata submit` waits for each. Writes
 bench/results/grading_throughput.json. Target (issue 6): at least 40 graded per second with two
 workers on a 2-core machine.
 """
@@ -217,6 +218,37 @@ def _measure(server: LiveServer, name: str, right_share: float, count: int,
     }
 
 
+def one_at_a_time(count: int, workers: int, db: str | None, queue: str | None
+                  ) -> dict[str, Any]:
+    """What one learner waits on a quiet server: submit, then long-poll the verdict as
+    `mlkata submit` does; timed by the client, from the upload to the answer."""
+    if db:
+        _empty_database(db)
+    with tempfile.TemporaryDirectory(prefix="mlkata-bench-") as folder:
+        server = LiveServer(Path(folder) / "data", workers, db, queue)
+        try:
+            anonymous = CourseServer(server.url)
+            teacher = CourseServer(server.url, anonymous.request("POST", "/api/auth/token", {
+                "username": "teacher", "password": server.password})["token"])
+            course = teacher.request("POST", "/api/courses", {
+                "title": "bench", "exercises": [{"id": e} for e in EXERCISES]})
+            learner = CourseServer(server.url, anonymous.request("POST", "/api/auth/register", {
+                "username": "learner", "password": "bench-password"})["token"])
+            learner.request("POST", "/api/courses/join", {"invite_code": course["invite_code"]})
+            waits = []
+            for exercise_id, code, _ in sources(0.5, count):
+                started = time.perf_counter()
+                sent = learner.request("POST", f"/api/courses/{course['id']}/submissions",
+                                       {"exercise": exercise_id, "code": code})
+                shown = learner.request("GET", f"/api/submissions/{sent['id']}?wait=30")
+                assert shown["state"] == "done", shown
+                waits.append(time.perf_counter() - started)
+        finally:
+            server.stop()
+    return {"submissions": count, "median_s": round(statistics.median(waits), 3),
+            "p90_s": round(percentile(waits, 0.9), 3), "max_s": round(max(waits), 3)}
+
+
 def _empty_database(url: str) -> None:
     """A scaled-out run starts on an empty database (the bench's own: it is emptied)."""
     from mlkata.server.db import migrate
@@ -245,6 +277,7 @@ def main() -> None:
                           args.workers, args.db, args.queue),
                  scenario("right solutions only (public + hidden pass each)", 1.0,
                           args.submissions, args.workers, args.db, args.queue)]
+    quiet = one_at_a_time(40, args.workers, args.db, args.queue)
     result = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
                    f"Python {platform.python_version()}",
@@ -254,6 +287,7 @@ def main() -> None:
         "load_average_before": round(load_before, 2),
         "target_graded_per_s": 40,
         "scenarios": scenarios,
+        "one_learner_on_a_quiet_server": quiet,
     }
     args.out.parent.mkdir(exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")
