@@ -18,40 +18,51 @@ class Clock:
         return self.now
 
 
-def test_an_account_is_refused_after_its_failures_until_the_window_passes():
+def test_one_address_guessing_one_account_is_refused_until_the_window_passes():
     clock = Clock()
-    throttle = LoginThrottle(per_account=3, per_address=100, window_s=600, clock=clock)
+    throttle = LoginThrottle(per_guesser=3, per_account=10, per_address=100, window_s=600,
+                             clock=clock)
     for _ in range(3):
         throttle.check("Ann", "10.0.0.1")
         throttle.failed("Ann", "10.0.0.1")
-    with pytest.raises(TooMany, match="this account; try again in 10 minutes"):
-        throttle.check("ann", "10.0.0.2")  # names are case-blind, addresses do not matter
-    throttle.check("bob", "10.0.0.1")  # another account is not affected
+    with pytest.raises(TooMany, match="for this account; try again in 10 minutes"):
+        throttle.check("ann", "10.0.0.1")  # names are case-blind
+    throttle.check("ann", "10.0.0.2")  # the owner elsewhere is not locked out
+    throttle.check("bob", "10.0.0.1")  # nor another account
     clock.now += 599
     with pytest.raises(TooMany, match="in 1 minute$"):
-        throttle.check("ann", None)
+        throttle.check("ann", "10.0.0.1")
     clock.now += 1
-    throttle.check("ann", None)
+    throttle.check("ann", "10.0.0.1")
+
+
+def test_guesses_spread_over_addresses_are_refused_account_wide():
+    throttle = LoginThrottle(per_guesser=3, per_account=4, per_address=100, clock=Clock())
+    for i in range(4):
+        throttle.failed("ann", f"10.0.0.{i}")
+    with pytest.raises(TooMany, match="for this account"):
+        throttle.check("ann", "10.0.0.99")
 
 
 def test_an_address_is_refused_after_failures_on_any_accounts():
     throttle = LoginThrottle(per_account=100, per_address=4, window_s=60, clock=Clock())
     for name in ("a1", "a2", "a3", "a4"):
         throttle.failed(name, "10.0.0.9")
-    with pytest.raises(TooMany, match="your address"):
+    with pytest.raises(TooMany, match="from your address"):
         throttle.check("a5", "10.0.0.9")
     throttle.check("a5", "10.0.0.8")
 
 
-def test_a_success_clears_the_account_but_not_the_address():
-    throttle = LoginThrottle(per_account=2, per_address=3, window_s=60, clock=Clock())
+def test_a_success_clears_that_address_on_that_account_only():
+    throttle = LoginThrottle(per_guesser=2, per_account=3, per_address=3, window_s=60,
+                             clock=Clock())
     throttle.failed("ann", "10.0.0.1")
     throttle.failed("ann", "10.0.0.1")
-    throttle.succeeded("ann")
-    throttle.check("ann", "10.0.0.2")
+    throttle.succeeded("ann", "10.0.0.1")
+    throttle.check("ann", "10.0.0.1")
     throttle.failed("ann", "10.0.0.1")
-    with pytest.raises(TooMany, match="your address"):
-        throttle.check("ann", "10.0.0.1")
+    with pytest.raises(TooMany, match="for this account"):  # three failures in all
+        throttle.check("ann", "10.0.0.2")
 
 
 def test_checking_made_up_names_remembers_nothing():
@@ -62,7 +73,7 @@ def test_checking_made_up_names_remembers_nothing():
 
 
 def test_the_api_refuses_guessing_even_the_right_password(server: Server):
-    server.state.logins = LoginThrottle(per_account=3, per_address=100, clock=Clock())
+    server.state.logins = LoginThrottle(per_guesser=3, clock=Clock())
     server.learner("ann")
     for _ in range(3):
         reply = server.client.post("/api/auth/token", json={"username": "ann",

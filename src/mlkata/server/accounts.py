@@ -72,7 +72,7 @@ def log_in(db: Session, throttle: LoginThrottle, username: str, password: str,
     if user is None:
         throttle.failed(username, address)
     else:
-        throttle.succeeded(username)
+        throttle.succeeded(username, address)
     return user
 
 

@@ -1,8 +1,12 @@
-"""Failed logins, counted per account and per client address over a sliding window.
+"""Failed logins over a sliding window, counted three ways: one account from one address, one
+account from anywhere, one address on any account.
 
-Past either limit, attempts are refused before the password is even checked: guessing stops
-being worth it, and the deliberately slow argon2 check cannot be used to load the server. The
-counts live in the web process (each web server of a scaled-out course counts its own).
+Past a limit, attempts are refused before the password is even checked: guessing stops being
+worth it, and the deliberately slow argon2 check cannot be used to load the server. The tight
+limit is per account *and* address, so that someone mistyping (or a prankster) elsewhere does
+not lock the account's owner out; the account-wide limit is looser and stops guesses spread
+over many addresses. The counts live in the web process (each web server of a scaled-out course
+counts its own).
 """
 
 from __future__ import annotations
@@ -15,18 +19,19 @@ from collections.abc import Callable
 
 from .errors import TooMany
 
-PER_ACCOUNT = 5
-PER_ADDRESS = 100  # a classroom behind one NAT mistypes too
+PER_GUESSER = 5  # one account from one address
+PER_ACCOUNT = 50  # one account from anywhere
+PER_ADDRESS = 100  # one address on any account: a classroom behind one NAT mistypes too
 WINDOW_S = 15 * 60
 #: keys remembered at most; the oldest go first (a spray of made-up usernames cannot fill memory)
 MAX_KEYS = 100_000
 
 
 class LoginThrottle:
-    def __init__(self, per_account: int = PER_ACCOUNT, per_address: int = PER_ADDRESS,
-                 window_s: float = WINDOW_S, clock: Callable[[], float] = time.monotonic
-                 ) -> None:
-        self.limits = {"account": per_account, "address": per_address}
+    def __init__(self, per_guesser: int = PER_GUESSER, per_account: int = PER_ACCOUNT,
+                 per_address: int = PER_ADDRESS, window_s: float = WINDOW_S,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.limits = {"guesser": per_guesser, "account": per_account, "address": per_address}
         self.window_s, self.clock = window_s, clock
         self._failures: dict[tuple[str, str], deque[float]] = {}
         self._lock = threading.Lock()
@@ -39,8 +44,8 @@ class LoginThrottle:
                 times = self._recent(key, now) if key in self._failures else deque()
                 if len(times) >= self.limits[key[0]]:
                     minutes = max(1, math.ceil((times[0] + self.window_s - now) / 60))
-                    whose = "this account" if key[0] == "account" else "your address"
-                    raise TooMany(f"too many failed logins for {whose}; try again in "
+                    whose = "from your address" if key[0] == "address" else "for this account"
+                    raise TooMany(f"too many failed logins {whose}; try again in "
                                   f"{minutes} minute{'s' if minutes > 1 else ''}")
 
     def failed(self, username: str, address: str | None) -> None:
@@ -52,12 +57,13 @@ class LoginThrottle:
             while len(self._failures) > MAX_KEYS:
                 del self._failures[next(iter(self._failures))]
 
-    def succeeded(self, username: str) -> None:
+    def succeeded(self, username: str, address: str | None) -> None:
         with self._lock:
-            self._failures.pop(("account", _account(username)), None)
+            self._failures.pop(("guesser", f"{_account(username)} {address}"), None)
 
     def _keys(self, username: str, address: str | None) -> list[tuple[str, str]]:
-        keys = [("account", _account(username))]
+        account = _account(username)
+        keys = [("guesser", f"{account} {address}"), ("account", account)]
         return keys + [("address", address)] if address else keys
 
     def _recent(self, key: tuple[str, str], now: float) -> deque[float]:

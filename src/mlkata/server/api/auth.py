@@ -39,7 +39,8 @@ def _authenticated(state: State, request: Request, body: Credentials, kind: str)
 @router.post("/token")
 def token(body: Credentials, state: State, request: Request) -> TokenOut:
     """A bearer token for the CLI and scripts: send it as ``Authorization: Bearer …``.
-    After 5 failed logins to an account, or 100 from an address, in 15 minutes: 429."""
+    After 5 failed logins to an account from one address (50 from anywhere), or 100 from one
+    address, in 15 minutes: 429."""
     return _authenticated(state, request, body, "api")
 
 
