@@ -1,6 +1,7 @@
 """In a real browser (Debian's chromium, headless, driven by Playwright) against a live
 `mlkata serve`: a teacher creates a course, a learner joins, submits a wrong then a right
-solution and sees both verdicts, and the teacher reads the gradebook and exports it.
+solution and sees both verdicts, and the teacher reads the gradebook and exports it; a teacher
+takes an exercise out of a course, a learner changes their password.
 
 Set MLKATA_SHOTS to a folder to keep screenshots of the pages on the way.
 """
@@ -170,3 +171,35 @@ def test_a_course_from_creation_to_the_exported_gradebook(server: LiveServer, br
     teacher.get_by_role("link", name="Machine learning, from scratch").click()
     expect(teacher.locator("table.exercises")).to_contain_text("1 / 1")
 
+
+
+def test_a_teacher_removes_an_exercise_and_a_learner_changes_their_password(
+        server: LiveServer, browser: Any):
+    teacher = new_page(browser, server)
+    teacher_creates_a_course(teacher)
+    course_page = teacher.url
+    teacher.get_by_role("link", name="Standardise features (z-scores)").click()
+    teacher.once("dialog", lambda dialog: dialog.accept())  # "Take … out of the course?"
+    teacher.get_by_role("button", name="Remove from the course").click()
+    expect(teacher.get_by_text("is no longer part of the course")).to_be_visible()
+    assert teacher.url == course_page
+    expect(teacher.locator("table.exercises")).not_to_contain_text("Standardise")
+    shot(teacher, "teacher-removed-an-exercise")
+
+    learner = new_page(browser, server)
+    learner.goto("/signup")
+    learner.get_by_label("Username").fill("bea")
+    learner.get_by_label("Password").fill("bea-password")
+    learner.get_by_role("button", name="Create the account").click()
+    learner.get_by_role("link", name="bea").click()  # the header links to the account page
+    learner.get_by_label("Current password").fill("bea-password")
+    learner.get_by_label("New password").fill("a-better-password")
+    learner.get_by_role("button", name="Change the password").click()
+    expect(learner.get_by_text("Your password is changed")).to_be_visible()
+    shot(learner, "learner-account")
+    learner.get_by_role("button", name="Log out").click()
+    learner.goto("/login")
+    learner.get_by_label("Username").fill("bea")
+    learner.get_by_label("Password").fill("a-better-password")
+    learner.get_by_role("button", name="Log in").click()
+    expect(learner.get_by_role("heading", name="Your courses")).to_be_visible()
