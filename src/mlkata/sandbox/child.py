@@ -76,11 +76,14 @@ def _numpy_position_reader() -> Callable[[], tuple[int, int]]:
     state: get_state copies the whole key, tens of microseconds per case. Used only when it
     agrees with get_state here, so another numpy's layout falls back to the slow way."""
     try:
-        address = np.random.mtrand._rand._bit_generator.ctypes.state_address
+        generator = np.random.mtrand._rand._bit_generator
+        address = generator.ctypes.state_address
         key0 = ctypes.c_uint32.from_address(address)
         pos = ctypes.c_int.from_address(address + 624 * 4)
 
-        def read() -> tuple[int, int]:
+        def read(_alive: Any = generator) -> tuple[int, int]:
+            # the default argument keeps the generator (and so the memory read) alive even if
+            # learner code replaces numpy's global one
             return pos.value, key0.value
 
         if read() == _numpy_position_slow():
