@@ -464,3 +464,13 @@ def test_a_pass_after_the_deadline_is_marked_late(site: Site):
     assert "✓ passed 1 attempt" in text_of(teacher.get(f"/courses/{course_id}/gradebook").text)
     gradebook = teacher.get(f"/courses/{course_id}/gradebook").text
     assert gradebook.count('<span class="badge late">late</span>') == 2  # legend and the cell
+    late = '<span class="badge late">late</span>'
+
+    def attempts_table(html: str) -> str:
+        return html[html.index('<table class="attempts">'):]
+
+    for who in (ann, teacher):  # the attempts on the exercise page, and the course's listing
+        for page in (f"/courses/{course_id}/exercises/softmax",
+                     f"/courses/{course_id}/submissions"):
+            assert attempts_table(who.get(page).text).count(late) == 1, page
+    assert 'href="?learner=' in teacher.get(f"/courses/{course_id}/submissions").text

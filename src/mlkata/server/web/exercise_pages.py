@@ -43,6 +43,7 @@ def exercise_page(course_id: int, exercise_id: str, request: Request, state: Sta
     return render(request, "exercise.html", {
         "user": user, "course": course, "row": row, "exercise": exercise,
         "teaching": teaching, "attempts": attempts, "names": names, "progress": progress,
+        "late": {s.id: is_late(s.submitted_at, row.deadline) for s in attempts},
         "theory": render_markdown(without_title(exercise.theory)),
         "hints": [render_inline(hint) for hint in exercise.hints],
         "starter": python_listing(exercise.starter), "draft": draft})
