@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -44,14 +43,13 @@ def test_learner_code_cannot_read_solutions_data_or_other_processes(server: Serv
     course = server.course([{"id": "doubling"}])
     ann = server.enrol(course, "ann")
     submitted = server.submit(course, ann, prying(secrets), exercise="doubling")
-    control = server.submit(course, ann, prying(["/etc/hostname"]), exercise="doubling")
+    control = server.submit(course, ann, prying([os.__file__]), exercise="doubling")
     worker = GradingWorker(server.settings, server.state.engine, server.state.library,
                            server.state.queue)  # its own grader, hiding what production hides
     server.state.queue.set_grader(worker.grade)
     try:
         server.grade()
-        assert "hidden" in worker.grader.layers
-        assert str(server.settings.data_dir) in worker.grader.hide
+        assert "root" in worker.grader.layers
     finally:
         worker.close()
     assert server.get(submitted, ann)["status"] == "pass"
@@ -59,12 +57,12 @@ def test_learner_code_cannot_read_solutions_data_or_other_processes(server: Serv
 
 
 class FakeSandbox:
-    """Reports the layers ``walls`` gives for its hidden folders."""
+    """A sandbox whose children report the layers a test gives."""
 
-    walls: Any = None
+    layers: list[str] = []
 
-    def __init__(self, hide: tuple[str, ...] = ()) -> None:
-        self.hide = hide
+    def __init__(self, packages: tuple[str, ...] = ()) -> None:
+        self.packages = packages
 
     def start(self) -> FakeSandbox:
         return self
@@ -73,24 +71,16 @@ class FakeSandbox:
         pass
 
 
-def fake_sandbox(monkeypatch: pytest.MonkeyPatch, walls: Any) -> None:
-    FakeSandbox.walls = staticmethod(walls)
+def test_refuses_to_grade_where_the_minimal_root_cannot_be_built(
+        monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(grading, "Sandbox", FakeSandbox)
-    monkeypatch.setattr(grading, "sandbox_layers", lambda sandbox: FakeSandbox.walls(sandbox.hide))
-
-
-def test_refuses_to_grade_where_nothing_can_be_hidden(monkeypatch: pytest.MonkeyPatch):
-    fake_sandbox(monkeypatch, lambda hide: ["session", "rlimits"])
+    monkeypatch.setattr(grading, "child_layers", lambda sandbox: ["net", "session", "rlimits"])
     with pytest.raises(UnsafeSandbox, match="--allow-unhidden"):
-        open_sandbox(["/srv/catalog"], allow_unhidden=False)
-    sandbox, layers = open_sandbox(["/srv/catalog"], allow_unhidden=True)
-    assert sandbox.hide == () and layers == ["session", "rlimits"]
-
-
-def test_proc_is_given_up_before_refusing(monkeypatch: pytest.MonkeyPatch):
-    fake_sandbox(monkeypatch, lambda hide: ["net"] if "/proc" in hide else ["net", "hidden"])
-    sandbox, layers = open_sandbox(["/srv/catalog"], allow_unhidden=False)
-    assert sandbox.hide == ("/srv/catalog",) and layers == ["net", "hidden"]
+        open_sandbox(allow_unhidden=False)
+    _, layers = open_sandbox(allow_unhidden=True)
+    assert layers == ["net", "session", "rlimits"]
+    monkeypatch.setattr(grading, "child_layers", lambda sandbox: ["net", "pid", "root"])
+    assert open_sandbox(allow_unhidden=False)[1] == ["net", "pid", "root"]
 
 
 def test_an_edited_exercise_is_read_again(tmp_path: Path):

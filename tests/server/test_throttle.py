@@ -1,11 +1,12 @@
-"""Failed logins: refused past the limit per account and per address, for the window only."""
+"""Failed logins, wrong invite codes and new accounts: refused past the limit per address (and
+per account, and on the whole server), for the window only."""
 
 from __future__ import annotations
 
 import pytest
 
 from mlkata.server.errors import TooMany
-from mlkata.server.throttle import LoginThrottle
+from mlkata.server.throttle import JoinThrottle, LoginThrottle, RegistrationThrottle
 
 from .conftest import Server
 
@@ -69,7 +70,7 @@ def test_checking_made_up_names_remembers_nothing():
     throttle = LoginThrottle(clock=Clock())
     for i in range(1000):
         throttle.check(f"nobody{i}", None)
-    assert not throttle._failures
+    assert len(throttle.counts) == 0
 
 
 def test_the_api_refuses_guessing_even_the_right_password(server: Server):
@@ -85,3 +86,64 @@ def test_the_api_refuses_guessing_even_the_right_password(server: Server):
     assert server.client.post("/api/auth/session", json=right).status_code == 429
     server.state.logins.clock.now += 15 * 60  # type: ignore[attr-defined]
     assert server.client.post("/api/auth/token", json=right).status_code == 200
+
+
+def test_wrong_invite_codes_are_refused_per_address_then_server_wide():
+    clock = Clock()
+    throttle = JoinThrottle(per_address=3, overall=5, window_s=600, clock=clock)
+    for _ in range(3):
+        throttle.check("10.0.0.1")
+        throttle.failed("10.0.0.1")
+    with pytest.raises(TooMany, match="wrong invite codes from your address; try again in 10 "):
+        throttle.check("10.0.0.1")
+    throttle.check("10.0.0.2")
+    throttle.failed("10.0.0.2")
+    throttle.failed("10.0.0.3")
+    with pytest.raises(TooMany, match="wrong invite codes on this server; try again in"):
+        throttle.check("10.0.0.4")  # guesses spread over addresses add up
+    clock.now += 600
+    throttle.check("10.0.0.1")
+
+
+def test_new_accounts_are_counted_per_address_and_server_wide():
+    clock = Clock()
+    throttle = RegistrationThrottle(per_address=2, overall=3, window_s=3600, clock=clock)
+    throttle.attempt("10.0.0.1")
+    throttle.attempt("10.0.0.1")
+    with pytest.raises(TooMany, match="from your address; try again in 60 minutes"):
+        throttle.attempt("10.0.0.1")
+    throttle.attempt("10.0.0.2")
+    with pytest.raises(TooMany, match="on this server"):
+        throttle.attempt("10.0.0.3")
+    clock.now += 3600
+    throttle.attempt("10.0.0.3")
+
+
+def test_the_api_refuses_guessing_invite_codes_even_the_right_one(server: Server):
+    clock = Clock()
+    server.state.joins = JoinThrottle(per_address=3, clock=clock)
+    course = server.course()
+    ann = server.learner("ann")
+    for code in ("AAAAAAAA", "BBBBBBBB", "CCCCCCCC"):
+        reply = server.client.post("/api/courses/join", json={"invite_code": code}, headers=ann)
+        assert reply.status_code == 404
+    right = {"invite_code": course["invite_code"]}
+    refused = server.client.post("/api/courses/join", json=right, headers=ann)
+    assert refused.status_code == 429
+    assert refused.json()["detail"] == ("too many wrong invite codes from your address; "
+                                        "try again in 15 minutes")
+    assert refused.headers["retry-after"] == "900"
+    clock.now += 15 * 60
+    assert server.client.post("/api/courses/join", json=right, headers=ann).status_code == 200
+
+
+def test_the_api_refuses_registering_account_after_account(server: Server):
+    clock = Clock()
+    server.state.registrations = RegistrationThrottle(per_address=3, clock=clock)
+    for name in ("ann", "bob", "cleo"):
+        server.learner(name)
+    reply = server.client.post("/api/auth/register", json={"username": "dan",
+                                                           "password": "dan-password"})
+    assert reply.status_code == 429 and "try again in 60 minutes" in reply.json()["detail"]
+    clock.now += 3600
+    server.learner("dan")

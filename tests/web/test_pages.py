@@ -11,10 +11,12 @@ from typing import Any
 
 from sqlalchemy import select
 
+from mlkata.engine.conceal import HIDDEN_NOTE, conceal
 from mlkata.engine.verdict import CheckResult, Verdict
 from mlkata.server import leases
-from mlkata.server.grading import HIDDEN_NOTE, Graded, conceal
+from mlkata.server.grading import Graded
 from mlkata.server.models import CourseExercise, User
+from mlkata.server.throttle import JoinThrottle, RegistrationThrottle
 
 from .conftest import NO_MAX_SHIFT, SOLUTION, Site
 
@@ -27,6 +29,14 @@ PUBLIC_FAILURE = CheckResult(
                "known": True})
 PASSING = CheckResult(name="returns an array of z's shape", layer="contract", status="pass")
 SKIPPED = CheckResult(name="a later check", layer="property", status="skip")
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
 
 
 def record_verdict(site: Site, submission_id: int, verdict: Verdict, stage: str = "public",
@@ -128,6 +138,36 @@ def test_log_in_is_refused_after_repeated_failures(site: Site):
     refused = visitor.client.post("/login", data={"username": "ann", "password": "ann-password"})
     assert refused.status_code == 429
     assert "Too many failed logins for this account; try again in 15 minutes" in refused.text
+
+
+def test_guessing_invite_codes_on_the_join_page_is_refused(site: Site):
+    clock = Clock()
+    site.state.joins = JoinThrottle(per_address=2, clock=clock)
+    _, code = site.course(site.teacher())
+    ann = site.learner("ann")
+    for guess in ("AAAAAAAA", "BBBBBBBB"):
+        assert ann.post("/join", {"invite_code": guess}).status_code == 404
+    refused = ann.post("/join", {"invite_code": code})
+    assert refused.status_code == 429
+    assert "Too many wrong invite codes from your address; try again in 15 minutes" in \
+        text_of(refused.text)
+    clock.now += 15 * 60
+    site.join(ann, code)
+
+
+def test_signing_up_account_after_account_is_refused(site: Site):
+    clock = Clock()
+    site.state.registrations = RegistrationThrottle(per_address=2, clock=clock)
+    site.learner("ann")
+    site.learner("bob")
+    refused = site.browser().client.post("/signup", data={
+        "username": "cleo", "password": "cleo-password"})
+    assert refused.status_code == 429
+    assert "Too many accounts registered from your address; try again in 60 minutes" in \
+        text_of(refused.text)
+    assert 'value="cleo"' in refused.text  # the form comes back filled in
+    clock.now += 3600
+    site.learner("cleo")
 
 
 def test_a_teacher_creates_a_course_with_deadlines_in_their_time_zone(site: Site):
@@ -449,6 +489,38 @@ def test_malformed_addresses_and_forms_get_pages_not_json(site: Site):
     assert reply.status_code == 404 and reply.headers["content-type"].startswith("text/html")
     incomplete = teacher.post("/join", {})
     assert incomplete.status_code == 422 and "The form was incomplete" in incomplete.text
+
+
+def test_forms_with_what_no_database_stores_are_refused_with_a_page(site: Site):
+    teacher = site.teacher()
+    course_id, code = site.course(teacher)
+    nul = site.browser().client.post("/signup", data={
+        "username": "nul", "password": "nul-password", "display_name": "N\x00L"})
+    assert nul.status_code == 422 and "NUL" in text_of(nul.text)
+    for fields in ({"points-softmax": "nan"}, {"points-softmax": "inf"},
+                   {"points-softmax": "1e300"}, {"late_credit_percent": "nan"},
+                   {"deadline-softmax": "9999-12-31T23:59", "tz": "America/New_York"}):
+        reply = teacher.post("/courses/new", {"title": "T", "exercise": ["softmax"], **fields},
+                             csrf_from="/courses/new")
+        assert reply.status_code == 422, fields
+        assert reply.headers["content-type"].startswith("text/html")
+    for points, deadline in (("inf", ""), ("1", "9999-12-31T23:59")):
+        reply = teacher.post(f"/courses/{course_id}/exercises", {
+            "exercise": "softmax", "points": points, "deadline": deadline,
+            "tz": "America/New_York"}, csrf_from=f"/courses/{course_id}")
+        assert reply.status_code == 303
+        assert "Not changed" in text_of(teacher.get(f"/courses/{course_id}").text)
+    ann = site.learner("ann")
+    site.join(ann, code)
+    page = f"/courses/{course_id}/exercises/softmax"
+    huge = ann.post(f"{page}/submissions", {}, csrf_from=page,
+                    files={"file": ("softmax.py", b"#" * (2 * 1024 * 1024))})
+    assert huge.status_code == 413 and huge.headers["content-type"].startswith("text/html")
+    assert "larger than the 1024 KiB this server accepts" in text_of(huge.text)
+    big = 2**70
+    assert teacher.post(f"/courses/{big}/exercises", {"exercise": "softmax"},
+                        csrf_from=f"/courses/{course_id}").status_code == 404
+    assert teacher.get(f"/courses/{course_id}/submissions?learner={big}").status_code == 404
 
 
 def test_a_pass_after_the_deadline_is_marked_late(site: Site):

@@ -222,6 +222,9 @@ def check(obj: Context, exercise_id: str | None, file: Path | None, as_json: boo
     try:
         exercise, path, ws = _resolve(obj, exercise_id, file)
         from ..engine.runner import Checker
+        if exercise.packages:  # the rare exercise whose learners may import more than numpy
+            sandbox.close()
+            sandbox = Sandbox(packages=exercise.packages).start()
         checker = Checker(sandbox, seed=seed)
         source = path.read_text(encoding="utf-8", errors="replace")
         result = checker.check(exercise, source, str(path.resolve()))
@@ -231,12 +234,13 @@ def check(obj: Context, exercise_id: str | None, file: Path | None, as_json: boo
     if as_json:
         click.echo(json.dumps(result.to_json(), indent=2))
     else:
-        from .render import console, recorded_news, verdict
+        from .render import console, recorded_news, sandbox_notice, verdict
         out = console()
         verdict(out, exercise, result, path=_shown(path))
         if recorded is not None:
             recorded_news(out, exercise, recorded)
         _next_steps(out, obj, exercise, result, ws)
+        sandbox_notice(out, sandbox.layers, ws.root / ".mlkata" if ws else None)
     sys.exit(EXIT_PASS if result.passed else EXIT_FAIL)
 
 
@@ -329,9 +333,29 @@ def watch(obj: Context, exercise_id: str | None) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path, exists=True))
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--mutants", is_flag=True,
+              help="Mutation-test the checks instead: plant one bug at a time in each reference "
+                   "solution and see whether the checks catch it.")
+@click.option("--max-mutants", type=click.IntRange(1), default=None,
+              help="With --mutants: at most N mutants per exercise, spread over the file.")
+@click.option("--survivors", "show_survivors", is_flag=True,
+              help="With --mutants: list every mutant the checks let through, as a diff line.")
+@click.option("--jobs", type=click.IntRange(1), default=None,
+              help="With --mutants: processes judging mutants (default: one per core).")
+@click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
+              help="With --mutants: exit 1 when under this percentage of the non-equivalent "
+                   "mutants are killed.")
 @click.pass_obj
-def validate(obj: Context, paths: tuple[Path, ...], as_json: bool) -> None:
-    """Validate exercise folders (default: the whole catalog). For authors and teachers."""
+def validate(obj: Context, paths: tuple[Path, ...], as_json: bool, mutants: bool,
+             max_mutants: int | None, show_survivors: bool, jobs: int | None,
+             fail_under: float | None) -> None:
+    """Validate exercise folders (default: the whole catalog). For authors and teachers.
+
+    With --mutants, measure the checks instead: every mutant of a reference solution (a swapped
+    operator, a wrong axis, an off-by-one bound, a dropped term) is checked like a learner's
+    file, and counted as killed, survived, or equivalent (the reference's outputs on every
+    case).
+    """
     from ..engine.catalog import load_catalog
     from ..engine.exercise import Exercise, ExerciseError
     from ..engine.runner import Checker
@@ -350,6 +374,10 @@ def validate(obj: Context, paths: tuple[Path, ...], as_json: bool) -> None:
     except ExerciseError as exc:
         fail(str(exc), EXIT_FAIL)
     out = console(stderr=as_json)
+    if mutants:
+        _validate_mutants(out, exercises, as_json, max_mutants, show_survivors, jobs,
+                          fail_under)
+        return
     checker = Checker()
     try:
         with out.status("validating…") as status:
@@ -374,6 +402,83 @@ def validate(obj: Context, paths: tuple[Path, ...], as_json: bool) -> None:
         out.print(f"\n{len(exercises)} exercises, {len(findings) - len(bad)} items ok, "
                   f"{len(bad)} problems")
     sys.exit(EXIT_FAIL if bad else EXIT_PASS)
+
+
+def _percent(rate: float | None) -> str:
+    return "–" if rate is None else f"{100 * rate:.0f}%"
+
+
+def _validate_mutants(out: Any, exercises: list[Exercise], as_json: bool,
+                      max_mutants: int | None, show_survivors: bool, jobs: int | None,
+                      fail_under: float | None) -> None:
+    """`mlkata validate --mutants`: the table (or JSON) of killed, survived and equivalent."""
+    import time
+
+    from rich.markup import escape
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+
+    from ..engine.mutants import default_jobs, mutation_test, report_json, survivors, totals
+    jobs = jobs or default_jobs()
+    started = time.perf_counter()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=out, transient=True) as bar:
+        task = bar.add_task("generating mutants", total=None)
+        reports = mutation_test(exercises, jobs=jobs, max_mutants=max_mutants,
+                                progress=lambda done, total, report, _: bar.update(
+                                    task, completed=done, total=total,
+                                    description=f"mutants of {report.exercise}"))
+    seconds = time.perf_counter() - started
+    summary = totals(reports)
+    failed = summary["errors"] > 0 or summary["checker_errors"] > 0 or (
+        fail_under is not None and (summary["kill_rate"] or 0.0) * 100 < fail_under)
+    if as_json:
+        click.echo(json.dumps(report_json(reports, seconds, jobs, max_mutants), indent=2))
+        sys.exit(EXIT_FAIL if failed else EXIT_PASS)
+    table = Table(box=None, padding=(0, 1))
+    for name, justify in [("exercise", "left"), ("mutants", "right"), ("killed", "right"),
+                          ("survived", "right"), ("equivalent", "right"),
+                          ("kill rate", "right"), ("named", "right")]:
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for report in reports:
+        if report.error is not None:
+            table.add_row(report.exercise, f"[red]{escape(report.error)}[/]", "", "", "", "", "")
+            continue
+        row = report.summary()
+        rate = row["kill_rate"]
+        style = "green" if rate is None or rate == 1 else "yellow" if rate >= 0.95 else "red"
+        table.add_row(report.exercise, str(row["mutants"]), str(row["killed"]),
+                      str(row["survived"]), str(row["equivalent"]),
+                      f"[{style}]{_percent(rate)}[/]", _percent(row["named_share"]))
+    table.add_section()
+    table.add_row("all", str(summary["mutants"]), str(summary["killed"]),
+                  str(summary["survived"]), str(summary["equivalent"]),
+                  _percent(summary["kill_rate"]), _percent(summary["named_share"]),
+                  style="bold")
+    out.print(table)
+    if show_survivors:
+        for report in reports:
+            listed = list(survivors(report))
+            if not listed:
+                continue
+            out.print(f"\n[bold]{report.exercise}[/] [dim]{escape(report.folder)}/solution.py[/]")
+            for result in listed:
+                m = result.mutant
+                tag = {"survived": "[yellow]survived[/]", "equivalent": "[dim]equivalent[/]"
+                       }.get(result.status, "[red]checker error[/]")
+                out.print(f"  {tag} #{m.index} line {m.line} [dim]({m.family}: "
+                          f"{escape(m.description)})[/]")
+                if result.detail:
+                    out.print(f"    [red]{escape(result.detail)}[/]")
+                out.print(f"    [red]- {escape(m.before)}[/]")
+                out.print(f"    [green]+ {escape(m.after)}[/]")
+    if summary["checker_errors"]:
+        out.print(f"\n[red]{summary['checker_errors']} mutants made the checker itself fail[/] "
+                  "(a judge that cannot take what they return): see --survivors")
+    out.print(f"\n{len(reports)} exercises, {summary['mutants']} mutants in {seconds:.0f} s "
+              f"({jobs} jobs): {_percent(summary['kill_rate'])} of the non-equivalent ones "
+              f"killed, {_percent(summary['named_share'])} of those named")
+    sys.exit(EXIT_FAIL if failed else EXIT_PASS)
 
 
 @cli.command()

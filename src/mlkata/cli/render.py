@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from rich.console import Console, Group
@@ -161,3 +162,21 @@ def compare_solutions(out: Console, before: Path, after: Path) -> None:
                                           tofile="now", lineterm=""))
     out.print(Syntax(diff or "(identical)", "diff", theme="ansi_dark",
                      background_color="default"))
+
+
+OPEN_SANDBOX = ("note: the sandbox could not build its minimal root here (the OS refused a mount "
+                "namespace), so your code runs with this machine's files in sight. Verdicts are "
+                "the same; a course server refuses to grade like this.")
+
+
+def sandbox_notice(out: Console, layers: list[str], state_dir: Path | None) -> None:
+    """Say once (per workspace) that the walls fell back to fewer layers."""
+    if "root" in layers:
+        return
+    marker = state_dir / "sandbox-fallback-noted" if state_dir is not None else None
+    if marker is not None and marker.exists():
+        return
+    out.print(f"\n  [dim]{OPEN_SANDBOX}[/]")
+    if marker is not None:
+        with contextlib.suppress(OSError):
+            marker.write_text(", ".join(layers) + "\n")

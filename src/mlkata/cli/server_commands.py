@@ -46,9 +46,9 @@ def _settings(obj: Context, **given: Any) -> Settings:
 
 def _workers_option(fn: Any) -> Any:
     fn = click.option("--allow-unhidden", is_flag=True,
-                      help="Grade even where the sandbox cannot hide the exercise folders and "
-                      "the data (learner code could read the solutions). Trusted learners "
-                      "only.")(fn)
+                      help="Grade even where the sandbox cannot build its minimal root "
+                      "(learner code could read the solutions and the data). Trusted "
+                      "learners only.")(fn)
     return click.option("--workers", type=click.IntRange(0, 256), default=2, show_default=True,
                         help="Grading worker processes (0: web only).")(fn)
 
@@ -57,10 +57,15 @@ def _workers_option(fn: Any) -> Any:
 @storage_options
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--proxy-headers", is_flag=True,
+              help="Behind a reverse proxy: take the client's address and scheme from "
+              "X-Forwarded-For and X-Forwarded-Proto, when sent by an address in "
+              "FORWARDED_ALLOW_IPS (default 127.0.0.1).")
 @_workers_option
 @click.pass_obj
 def serve(obj: Context, data_dir: Path | None, db_url: str | None, queue_url: str | None,
-          host: str, port: int, workers: int, allow_unhidden: bool) -> None:
+          host: str, port: int, proxy_headers: bool, workers: int, allow_unhidden: bool
+          ) -> None:
     """Run the course server: web pages, JSON API and grading workers.
 
     \b
@@ -71,7 +76,8 @@ def serve(obj: Context, data_dir: Path | None, db_url: str | None, queue_url: st
       mlkata worker --db postgresql://… --queue redis://…    (on each grading machine)
     """
     settings = _settings(obj, data_dir=data_dir, db_url=db_url, queue_url=queue_url,
-                         host=host, port=port, workers=workers, allow_unhidden=allow_unhidden)
+                         host=host, port=port, workers=workers, allow_unhidden=allow_unhidden,
+                         proxy_headers=proxy_headers)
     from ..server.grading import UnsafeSandbox
     from ..server.logs import configure_logging
     from ..server.serve import serve as run

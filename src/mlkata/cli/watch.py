@@ -93,6 +93,7 @@ class Watch:
         recorded = self.ws.record_check(ex, result, source, origin="watch")
         render.verdict(self.out, ex, result, path=str(path.relative_to(self.ws.root)))
         render.recorded_news(self.out, ex, recorded)
+        render.sandbox_notice(self.out, self.checker.sandbox.layers, self.ws.root / ".mlkata")
         return result.passed
 
     def advance(self, only_if_solved: bool = False) -> bool:

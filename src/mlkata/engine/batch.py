@@ -1,7 +1,10 @@
-"""Grading a file on several seeds in one sandbox child (what a course server's worker does).
+"""Grading a file on several seeds (what a course server's worker does): public, then hidden.
 
-Every case of every checker is sent at once, a case the checkers share only once; results are
-judged as they stream in, and the child is stopped as soon as the verdicts are settled.
+A case the checkers share runs once; results are judged as they stream in, and a child is
+stopped as soon as its verdicts are settled. With ``decisive`` each checker is a stage of its
+own, in a child of its own, started only once every earlier stage has passed: the hidden cases
+never reach a process that has not already passed the public ones, and a case shared with an
+earlier stage is judged from the result it got there.
 """
 
 from __future__ import annotations
@@ -15,103 +18,144 @@ from .exercise import Exercise
 from .runner import Checker, Prepared, request_for
 from .verdict import CheckResult, Verdict
 
+#: (checker, check, case) a case sent to a child stands for
+Owner = tuple[int, int, int]
+
 
 def check_together(checkers: list[Checker], exercise: Exercise, source: str, filename: str,
                    decisive: bool = False) -> list[Verdict | None]:
-    """One verdict per checker (say, public and hidden seeds) from a single sandbox child.
+    """One verdict per checker (say, public and hidden seeds).
 
-    For graders: every case of every checker runs in one fresh child, judged as it arrives, and
-    the child is stopped as soon as the verdicts are settled (a failing layer ends a verdict).
-    With ``decisive``, a checker is judged only if every earlier one passed (None otherwise),
-    so a file failing the first checker never runs the others' cases to the end. The checkers
-    must share a sandbox.
+    Without ``decisive``, every case of every checker runs in one fresh child. With it, each
+    checker runs in its own child after the earlier ones, and only if they all passed (None
+    for a checker not judged). The whole submission shares one time budget, the sum of its
+    checks' limits: the later stages get what the earlier ones left. The checkers must share a
+    sandbox.
     """
     started = time.perf_counter()
     sandbox = checkers[0].sandbox
     if any(c.sandbox is not sandbox for c in checkers):
         raise ValueError("checkers judged together must share a sandbox")
     prepared = [c.prepare(exercise) for c in checkers]
-    # a case that several checkers share (most seeds leave the worked examples alone) runs
-    # once: where[j] lists every (checker, check, case) that the j-th case sent stands for
-    cases: list[list[dict[str, Any]]] = []
-    where: list[list[tuple[int, int, int]]] = []
-    first_sent: dict[str, int] = {}
-    for k, preps in enumerate(prepared):
-        for p, prep in enumerate(preps):
-            for i, key in enumerate(prep.keys):
-                j = first_sent.setdefault(key, len(cases))
-                if j == len(cases):
-                    cases.append(prep.cases[i].steps)
-                    where.append([])
-                where[j].append((k, p, i))
-    total = sum(p.check.time_s or exercise.limits.time_s for preps in prepared for p in preps)
-    request = {**request_for(exercise, source, filename), "cases": cases}
-    limits = Limits(time_s=total, memory_mb=exercise.limits.memory_mb)
-    settling = _Settling(exercise, checkers, prepared, where, decisive)
-    run = sandbox.run(request, limits, until=settling)
-    if run.sandbox_lost:  # once more on a fresh zygote before blaming the learner
-        settling = _Settling(exercise, checkers, prepared, where, decisive)
-        run = sandbox.run(request, limits, until=settling)
+    budget = sum(p.check.time_s or exercise.limits.time_s for preps in prepared for p in preps)
+    deadline = time.monotonic() + budget
+    settling = _Settling(exercise, checkers, prepared)
+    answers: dict[str, dict[str, Any]] = {}  # a case's key → the message it got
+    runs: dict[int, Run] = {}
+    stages = [[k] for k in range(len(checkers))] if decisive else [list(range(len(checkers)))]
+    for stage in stages:
+        if decisive and any(settling.state(k) != "pass" for k in runs):
+            break
+        limits = Limits(time_s=max(deadline - time.monotonic(), 0.5),
+                        memory_mb=exercise.limits.memory_mb)
+        run = _run_stage(settling, stage, answers, source, filename, limits, decisive)
+        for k in stage:
+            runs[k] = run
     verdicts: list[Verdict | None] = []
     for k, (checker, preps) in enumerate(zip(checkers, prepared, strict=True)):
-        if decisive and any(v is None or not v.passed for v in verdicts):
+        if k not in runs or (decisive and any(v is None or not v.passed for v in verdicts)):
             verdicts.append(None)
             continue
         verdicts.append(checker.verdict_from(exercise, preps, source, filename,
-                                             _share(run, where, k, preps), started,
+                                             _share(runs[k], answers, preps), started,
                                              settling.judged[k]))
     return verdicts
 
 
-def _share(run: Run, where: list[list[tuple[int, int, int]]], k: int,
-           preps: list[Prepared]) -> Run:
-    """The part of a batch run that belongs to the k-th checker, its cases numbered as its
-    own."""
-    offsets, offset = [], 0
-    for prep in preps:
-        offsets.append(offset)
-        offset += len(prep.cases)
-    messages = []
+def _run_stage(settling: _Settling, stage: list[int], answers: dict[str, dict[str, Any]],
+               source: str, filename: str, limits: Limits, decisive: bool) -> Run:
+    """Run the stage's cases not answered yet in one child, judging as results arrive."""
+    cases: list[list[dict[str, Any]]] = []
+    keys: list[str] = []
+    where: list[list[Owner]] = []
+    earlier: list[tuple[Owner, dict[str, Any]]] = []
+    index_of: dict[str, int] = {}
+    for k in stage:
+        for p, prep in enumerate(settling.prepared[k]):
+            for i, key in enumerate(prep.keys):
+                if key in answers:
+                    earlier.append(((k, p, i), answers[key]))
+                    continue
+                j = index_of.setdefault(key, len(cases))
+                if j == len(cases):
+                    cases.append(prep.cases[i].steps)
+                    keys.append(key)
+                    where.append([])
+                where[j].append((k, p, i))
+    request = {**request_for(settling.exercise, source, filename), "cases": cases}
+    sandbox = settling.checkers[stage[0]].sandbox
+    for attempt in range(2):  # once more on a fresh zygote before blaming the learner
+        settling.reset(stage)
+        for owner, message in earlier:
+            settling.judge(owner, message)
+        run = sandbox.run(request, limits, until=_Until(settling, stage, where, decisive))
+        if not run.sandbox_lost or attempt:
+            break
     for message in run.messages:
         index = message.get("case")
-        if isinstance(index, bool) or not isinstance(index, int):
-            messages.append(message)
-        elif 0 <= index < len(where):
-            messages += [{**message, "case": offsets[p] + i}
-                         for owner, p, i in where[index] if owner == k]
+        if isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(keys):
+            answers.setdefault(keys[index], message)
+    return run
+
+
+def _share(run: Run, answers: dict[str, dict[str, Any]], preps: list[Prepared]) -> Run:
+    """A checker's view of the runs: its stage's fate and messages about the file, and the
+    answer to each of its cases (from whichever stage ran it), numbered as its own."""
+    messages = [m for m in run.messages if "case" not in m]
+    offset = 0
+    for prep in preps:
+        for i, key in enumerate(prep.keys):
+            if key in answers:
+                messages.append({**answers[key], "case": offset + i})
+        offset += len(prep.cases)
     return replace(run, messages=messages)
 
 
-class _Settling:
-    """Judges a batch run's cases as their messages arrive, and says when the child may be
-    stopped: once a checker has failed a layer (every check of that layer judged) and, with
-    ``decisive``, before the later checkers, or once every checker is settled with a failure."""
+class _Until:
+    """Sees a stage's messages as they arrive; True once the stage's verdicts are settled."""
 
-    def __init__(self, exercise: Exercise, checkers: list[Checker],
-                 prepared: list[list[Prepared]], where: list[list[tuple[int, int, int]]],
+    def __init__(self, settling: _Settling, stage: list[int], where: list[list[Owner]],
                  decisive: bool) -> None:
-        self.exercise, self.checkers, self.prepared = exercise, checkers, prepared
-        self.where, self.decisive = where, decisive
-        self.judged: list[list[dict[int, CheckResult | None]]] = [
-            [{} for _ in preps] for preps in prepared]
-        self.failed = [[False for _ in preps] for preps in prepared]
+        self.settling, self.stage, self.where, self.decisive = settling, stage, where, decisive
 
     def __call__(self, message: dict[str, Any]) -> bool:
         if "import_error" in message:
             return True
-        index = message.get("case")
-        if isinstance(index, bool) or not isinstance(index, int) \
-                or not 0 <= index < len(self.where):
+        j = message.get("case")
+        if isinstance(j, bool) or not isinstance(j, int) or not 0 <= j < len(self.where):
             return False
-        for k, p, i in self.where[index]:
-            judged = self.judged[k][p]
-            if i not in judged:  # the first message for a case is the one judged
-                judged[i] = self.checkers[k].judge_case(self.exercise, self.prepared[k][p],
-                                                        i, message)
-                self.failed[k][p] |= judged[i] is not None
-        return self._stop()
+        for owner in self.where[j]:
+            self.settling.judge(owner, message)
+        states = [self.settling.state(k) for k in self.stage]
+        if "open" in states:
+            return self.decisive and "fail" in states[:states.index("open")]
+        return "fail" in states
 
-    def _state(self, k: int) -> str:
+
+class _Settling:
+    """Each checker's cases judged so far, and what that settles."""
+
+    def __init__(self, exercise: Exercise, checkers: list[Checker],
+                 prepared: list[list[Prepared]]) -> None:
+        self.exercise, self.checkers, self.prepared = exercise, checkers, prepared
+        self.judged: list[list[dict[int, CheckResult | None]]] = [
+            [{} for _ in preps] for preps in prepared]
+        self.failed = [[False for _ in preps] for preps in prepared]
+
+    def reset(self, stage: list[int]) -> None:
+        for k in stage:
+            self.judged[k] = [{} for _ in self.prepared[k]]
+            self.failed[k] = [False for _ in self.prepared[k]]
+
+    def judge(self, owner: Owner, message: dict[str, Any]) -> None:
+        k, p, i = owner
+        judged = self.judged[k][p]
+        if i not in judged:  # the first message for a case is the one judged
+            judged[i] = self.checkers[k].judge_case(self.exercise, self.prepared[k][p], i,
+                                                    message)
+            self.failed[k][p] |= judged[i] is not None
+
+    def state(self, k: int) -> str:
         """"pass", "fail" or "open" (its verdict still depends on cases not yet in)."""
         failed_layer: str | None = None
         for prep, judged, failed in zip(self.prepared[k], self.judged[k], self.failed[k],
@@ -123,15 +167,3 @@ class _Settling:
             elif len(judged) < len(prep.cases):
                 return "open"
         return "pass" if failed_layer is None else "fail"
-
-    def _stop(self) -> bool:
-        failed = False
-        for k in range(len(self.prepared)):
-            state = self._state(k)
-            if state == "open":
-                return False
-            if state == "fail":
-                if self.decisive:
-                    return True
-                failed = True
-        return failed

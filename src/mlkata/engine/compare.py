@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from ..sandbox.wire import Opaque, Raised
+from ..sandbox.wire import Opaque, Raised, TooLarge
 
 
 @dataclass
@@ -27,11 +27,32 @@ class Mismatch:
     where: tuple[int, ...] | None = None
 
 
+#: each kind of difference in the checker's own words (see :func:`mismatch_summary`)
+KIND_SENTENCES = {
+    "type": "is not of the type expected",
+    "shape": "does not have the shape expected",
+    "dtype": "does not have the dtype expected",
+    "length": "does not have the length expected",
+    "keys": "does not have the keys expected",
+    "nonfinite": "is not finite where the answer is, or the other way round",
+    "value": "differs from the answer",
+}
+
+
+def mismatch_summary(mismatch: Mismatch) -> str:
+    """The difference without any value, type name or text of the learner's: where it is
+    (a name from the reference's side) and its kind."""
+    return f"{mismatch.path or 'the result'} {KIND_SENTENCES.get(mismatch.kind, 'differs')}"
+
+
 def describe_type(value: Any) -> str:
     if isinstance(value, Raised):
         return f"an exception ({value.type_name})"
     if isinstance(value, np.ndarray):
         return f"an ndarray of shape {value.shape} and dtype {value.dtype}"
+    if isinstance(value, TooLarge):
+        what = "for a float" if value.digits > 308 else "for 64 bits"
+        return f"an integer too large {what} ({value.digits} digits)"
     if isinstance(value, Opaque):
         return f"a {value.type_name} object"
     if isinstance(value, np.generic):
@@ -185,6 +206,16 @@ def compare(expected: Any, got: Any, rtol: float = 1e-7, atol: float | None = No
     raise TypeError(f"cannot compare reference output of type {type(expected).__name__}")
 
 
+#: the absolute slack where the answer is exactly zero everywhere (a scalar 0, say): nothing
+#: gives a scale there, and any sound computation of 0 may leave a round-off speck
+ZERO_SLACK = 1e-12
+
+
+def _slack(rtol: float, scale: float) -> float:
+    """The absolute part of the tolerance: relative to the largest entry of the answer."""
+    return rtol * scale + 1e-15 if scale > 0 else ZERO_SLACK
+
+
 def _all_close(e: np.ndarray, g: np.ndarray, rtol: float, atol: float | None) -> bool:
     """True when every entry is finite and within tolerance; False sends the pair through the
     full comparison (which also explains non-finite entries)."""
@@ -192,7 +223,7 @@ def _all_close(e: np.ndarray, g: np.ndarray, rtol: float, atol: float | None) ->
         scale = float(np.max(np.abs(e)))
         if not np.isfinite(scale):
             return False
-        allowed = (atol if atol is not None else rtol * scale + 1e-15) + rtol * np.abs(e)
+        allowed = (atol if atol is not None else _slack(rtol, scale)) + rtol * np.abs(e)
         return bool(np.all(np.abs(g - e) <= allowed))
 
 
@@ -245,7 +276,7 @@ def _compare_arrays(expected: np.ndarray, got: np.ndarray, rtol: float, atol: fl
         return None
     diff = np.abs(np.where(finite, g, 0) - np.where(finite, e, 0))
     scale = float(np.max(np.abs(e[finite])))
-    allowed = (atol if atol is not None else rtol * scale + 1e-15) + rtol * np.abs(e)
+    allowed = (atol if atol is not None else _slack(rtol, scale)) + rtol * np.abs(e)
     over = np.where(finite, diff > allowed, False)
     if not over.any():
         return None

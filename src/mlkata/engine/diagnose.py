@@ -54,8 +54,8 @@ def constant_factor(mismatch: Mismatch, facts: dict[str, Any]) -> Diagnosis | No
     if ee == 0 or float(np.vdot(g, g)) == 0:
         return None
     c = float(np.vdot(g, e)) / ee
-    if np.linalg.norm(g - c * e) > 1e-6 * np.linalg.norm(g) or _close(c, 1.0):
-        return None
+    if np.linalg.norm(g - c * e) > 1e-6 * np.linalg.norm(g) or _close(c, 1.0, 1e-3):
+        return None  # a factor that prints as 1× is no factor
     what = _name(mismatch)
     if _close(c, -1.0):
         return Diagnosis("sign-flip", f"{what} has the right size but the wrong sign: "
@@ -186,8 +186,9 @@ def recognise_error(error: dict[str, Any], entry: list[str]) -> Diagnosis | None
         return Diagnosis("memory-limit", "Your code ran out of memory (the limit for this "
                          "exercise): an intermediate array far larger than needed?")
     if kind == "NameError" and "in your file" in message:
-        return Diagnosis("missing-name", f"{message}: the checker calls "
-                         f"{', '.join(entry)} — keep the names from the starter.")
+        return Diagnosis("missing-name", f"A name the checker calls is not defined in your "
+                         f"file: it calls {', '.join(entry)} — keep the names from the "
+                         "starter.")
     if kind in ("ModuleNotFoundError", "ImportError", "PermissionError") and (
             "import" in message or "No module" in message or "Permission denied" in message):
         return Diagnosis("import-unavailable", "That module is not available inside the "

@@ -68,6 +68,9 @@ class Exercise:
     returns: dict[str, list[str]] = field(default_factory=dict)
     limits: Limits = field(default_factory=Limits)
     summary: str = ""
+    #: packages beyond numpy and the standard library that the learner's process may import
+    #: (the sandbox's minimal root holds nothing else)
+    packages: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, folder: Path) -> Exercise:
@@ -97,6 +100,7 @@ class Exercise:
             limits=Limits(time_s=float(limits.get("time_s", 10.0)),
                           memory_mb=int(limits.get("memory_mb", 1024))),
             summary=str(meta.get("summary", "")),
+            packages=tuple(str(p) for p in meta.get("packages", [])),
         )
 
     def _module(self, stem: str) -> ModuleType:

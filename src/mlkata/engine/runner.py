@@ -20,7 +20,8 @@ from ..sandbox import Limits, Run, Sandbox
 from ..sandbox.script import Interpreter
 from ..sandbox.wire import WireError, from_plain, to_plain
 from . import describe
-from .compare import Mismatch, compare
+from .compare import Mismatch, compare, mismatch_summary
+from .conceal import mask_numbers
 from .diagnose import Diagnosis, recognise, recognise_error
 from .exercise import Exercise, ExerciseError, Mistake
 from .kit import LAYERS, Case, Check, Finding
@@ -88,13 +89,11 @@ def check_seed(seed: int, check: Check) -> np.random.Generator:
 class Checker:
     """Checks files against exercises; keep one alive to reuse its warm sandbox and cases."""
 
-    def __init__(self, sandbox: Sandbox | None = None, seed: int = 0, batch: bool = False,
-                 hide: tuple[str, ...] = ()) -> None:
+    def __init__(self, sandbox: Sandbox | None = None, seed: int = 0, batch: bool = False
+                 ) -> None:
         """``batch`` runs all checks of a file in one child (for graders, where throughput
-        counts); ``hide`` lists folders the learner's process must not see (see isolation)."""
-        if sandbox is not None and tuple(map(str, hide)) != sandbox.hide:
-            raise ValueError("hide folders are the sandbox's: pass them to Sandbox(hide=...)")
-        self.sandbox = sandbox or Sandbox(hide=hide)
+        counts)."""
+        self.sandbox = sandbox or Sandbox()
         self.seed = seed
         self.batch = batch
         self._prepared: dict[tuple[str, int], list[Prepared]] = {}
@@ -179,7 +178,8 @@ class Checker:
         message = (f"Your file does not run: {error.get('type')}: {error.get('message')}"
                    f"{where}")
         result = CheckResult("the file imports", "contract", "error", message=message,
-                             traceback=_frames(error), output=run.stdout or None)
+                             traceback=_frames(error), output=run.stdout or None,
+                             summary="your file does not run")
         return Verdict(exercise.id, "error", [result], message=message,
                        duration_s=time.perf_counter() - started)
 
@@ -195,7 +195,8 @@ class Checker:
         for i in range(len(prep.cases)):
             message = by_case.get(i)
             if message is None:
-                return CheckResult(status="error", message=_fate(run, limits),
+                text, summary = _fate(run, limits)
+                return CheckResult(status="error", message=text, summary=summary,
                                    **self._fields(exercise, prep, i, run.stdout))
             if judged is not None and i in judged:
                 outcome = judged[i]
@@ -230,13 +231,15 @@ class Checker:
             text = str(error.get("message") or "")
             kind = str(error.get("type") or "Exception")
             return CheckResult(status="error", message=f"{kind}: {text}" if text else kind,
+                               summary="your code raised an exception",
                                traceback=_frames(error), diagnosis=named,
                                **self._fields(exercise, prep, i))
         try:
             got = {str(label): from_plain(value) for label, value in message["outputs"]}
         except (WireError, KeyError, TypeError, ValueError):
-            return CheckResult(status="fail", message="Your code returned something that "
-                               "is not plain data (numbers, arrays, lists, tuples, dicts).",
+            why = ("Your code returned something that is not plain data (numbers, arrays, "
+                   "lists, tuples, dicts).")
+            return CheckResult(status="fail", message=why, summary=why,
                                **self._fields(exercise, prep, i))
         expected = prep.expected[i]
         facts = {**case.facts, "warnings": message.get("warnings") or []}
@@ -245,6 +248,7 @@ class Checker:
                 have = got.get(label, MISSING)
                 if have is MISSING:
                     return CheckResult(status="fail", message=f"{label} was not produced",
+                                       summary=f"{label} was not produced",
                                        **self._fields(exercise, prep, i))
                 path = "" if len(expected) == 1 and case.steps[-1].get("fn") == label \
                     else label
@@ -253,7 +257,8 @@ class Checker:
                 if mismatch:
                     found = self._diagnose(exercise, fixtures, case, got, mismatch, facts,
                                            prep.mistake_runs.setdefault(i, {}))
-                    if message.get("global_random") is True and not (found and found[1]):
+                    if (message.get("global_random") is True and not (found and found[1])
+                            and _hands_a_generator(case.steps)):
                         found = GLOBAL_RANDOM, False
                     return _failure(mismatch, found, self._fields(exercise, prep, i))
         for judge in case.judges:
@@ -261,6 +266,7 @@ class Checker:
             if verdict:
                 finding = verdict if isinstance(verdict, Finding) else Finding(str(verdict))
                 return CheckResult(status="fail", message=finding.message,
+                                   summary=mask_numbers(finding.message),
                                    diagnosis=_judged(finding, exercise.mistakes),
                                    **self._fields(exercise, prep, i))
         return None
@@ -273,6 +279,16 @@ class Checker:
             return Diagnosis(mistake.id, mistake.message), True
         generic = recognise(mismatch, facts)
         return (generic, False) if generic else None
+
+
+def _hands_a_generator(value: Any) -> bool:
+    """Whether a case passes an ``rng`` to the code: only then is drawing from the global
+    generator a mistake worth naming (elsewhere it is a detail, and the cause lies elsewhere)."""
+    if isinstance(value, dict):
+        return "__rng__" in value or any(_hands_a_generator(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_hands_a_generator(v) for v in value)
+    return False
 
 
 def request_for(exercise: Exercise, source: str, filename: str) -> dict[str, Any]:
@@ -372,7 +388,8 @@ def _failure(mismatch: Mismatch, diagnosis: tuple[Diagnosis, bool] | None,
         status="fail", message=mismatch.message, expected=shown_expected, got=shown_got,
         max_abs_diff=mismatch.max_abs, max_rel_diff=mismatch.max_rel,
         where=list(mismatch.where) if mismatch.where else None,
-        diagnosis=_diag(diagnosis[0], diagnosis[1]) if diagnosis else None, **base)
+        diagnosis=_diag(diagnosis[0], diagnosis[1]) if diagnosis else None,
+        summary=mismatch_summary(mismatch), **base)
 
 
 def _frames(error: dict[str, Any]) -> list[dict[str, Any]]:
@@ -388,31 +405,34 @@ def _frames(error: dict[str, Any]) -> list[dict[str, Any]]:
     return frames
 
 
-def _fate(run: Run, limits: Limits) -> str:
-    """Why a case has no result: the child's fate, in a sentence that names the limit."""
+def _fate(run: Run, limits: Limits) -> tuple[str, str]:
+    """Why a case has no result: the child's fate, in a sentence that names the limit, and in
+    a coarse one of the checker's own (what a hidden case may show)."""
     if run.internal_error:
         return ("The checker itself failed (a bug in mlkata, not in your code): "
-                f"{run.internal_error}")
+                f"{run.internal_error}", "the checker itself failed")
     if run.sandbox_lost:
         return ("The sandbox was lost during this check: your code killed or stopped its "
-                "parent process. That cannot pass.")
+                "parent process. That cannot pass.", "the sandbox was lost")
     if run.timed_out:
         return (f"Time limit: the check did not finish within {limits.time_s:g} s. An endless "
-                "loop, or a Python loop over every element where numpy would do?")
+                "loop, or a Python loop over every element where numpy would do?", "time limit")
     if run.result_overflow:
-        return "Your code returned more than 64 MiB of data."
+        return "Your code returned more than 64 MiB of data.", "too much data returned"
     if run.protocol_error:
-        return f"Unreadable result: {run.protocol_error}."
+        return f"Unreadable result: {run.protocol_error}.", "unreadable result"
+    ended = "your process ended before returning a result"
     sig = run.killed_by
     if sig is not None:
         if sig == signal.SIGXCPU:
-            return f"CPU time limit: the check used more than {limits.time_s:g} s of CPU."
+            return f"CPU time limit: the check used more than {limits.time_s:g} s of CPU.", \
+                "time limit"
         if sig in (signal.SIGSEGV, signal.SIGBUS, signal.SIGABRT):
             return (f"Your code crashed the Python process ({signal.Signals(sig).name}), often "
-                    f"an allocation beyond the memory limit ({limits.memory_mb} MiB).")
+                    f"an allocation beyond the memory limit ({limits.memory_mb} MiB).", ended)
         name = signal.Signals(sig).name if sig in signal.valid_signals() else str(sig)
-        return f"Your process was killed by {name}."
+        return f"Your process was killed by {name}.", ended
     if run.status == 0:
         return ("Your code ended the process before returning a result (sys.exit, quit or "
-                "os._exit?). Return the result instead.")
-    return f"Your process exited with status {run.status} before returning a result."
+                "os._exit?). Return the result instead.", ended)
+    return f"Your process exited with status {run.status} before returning a result.", ended

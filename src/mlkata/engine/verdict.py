@@ -29,9 +29,12 @@ class CheckResult:
     traceback: list[dict[str, Any]] | None = None
     output: str | None = None
     duration_ms: float = 0.0
+    #: the failure in words the checker wrote alone (no value, text or type name that came from
+    #: the learner's process): what a hidden case may show; not part of the JSON
+    summary: str | None = None
 
 
-CHECK_FIELDS = fields(CheckResult)
+CHECK_FIELDS = [f for f in fields(CheckResult) if f.name != "summary"]
 
 
 @dataclass

@@ -16,12 +16,12 @@ import sys
 import traceback
 import types
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
 import numpy as np
 
-from .framing import frame
+from .framing import frame, read_frame
 from .script import Interpreter
 from .wire import to_plain
 
@@ -99,19 +99,38 @@ def _global_random_position(numpy_position: Callable[[], tuple[int, int]]
     return (*numpy_position(), random.getstate()[1][-1])
 
 
-def run(request: dict[str, Any], out: BinaryIO, layers: list[str]) -> None:
-    _fresh_randomness()
-    filename = request["filename"]
-    source = request["source"]
-    _send(out, {"layers": layers})
+def _receive(fd: int) -> Any:
+    raw = read_frame(fd)
+    return None if raw is None else json.loads(raw)
 
+
+def _cases(fd: int) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+    """The cases, one at a time, as the checker sends them: the next is not here yet while
+    the learner's code runs on the current one."""
+    while (message := _receive(fd)) is not None:
+        yield message["case"], message["steps"]
+
+
+def run(requests: int, results: int, layers: list[str]) -> None:
+    """Import the learner's file first, then run the cases as they arrive on ``requests``,
+    each result sent on ``results`` as soon as it is known."""
+    out = open(results, "wb", closefd=False)  # noqa: SIM115 (lives as long as the process)
+    _fresh_randomness()
+    _send(out, {"layers": layers})
+    preamble = _receive(requests)
+    if not isinstance(preamble, dict):
+        return
+    filename = preamble["filename"]
+    source = preamble["source"]
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     module = types.ModuleType(LEARNER_MODULE)
     module.__file__ = filename
     sys.modules[LEARNER_MODULE] = module
     fixtures: dict[str, Any] = {}
-    if request.get("fixtures_source"):
-        exec(compile(request["fixtures_source"], request["fixtures_filename"], "exec"), fixtures)
+    if preamble.get("fixtures_source"):
+        exec(compile(preamble["fixtures_source"], preamble["fixtures_filename"], "exec"),
+             fixtures)
+    del preamble
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -120,10 +139,12 @@ def run(request: dict[str, Any], out: BinaryIO, layers: list[str]) -> None:
         except BaseException as exc:  # the learner's file may raise anything, SystemExit too
             _send(out, {"import_error": describe_exception(exc, filename)})
             return
+    del source
+    _send(out, {"imported": True})
 
     numpy_position = _numpy_position_reader()
     position = _global_random_position(numpy_position)
-    for index, steps in enumerate(request["cases"]):
+    for index, steps in _cases(requests):
         interpreter = Interpreter(module.__dict__, fixtures)
         before = position
         outputs: list[list[Any]] = []

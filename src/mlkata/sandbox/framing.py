@@ -5,23 +5,21 @@ Kept free of numpy so that the checker can start the zygote before importing any
 
 from __future__ import annotations
 
-from typing import Any
+import os
 
 FRAME_HEADER = 4
-#: what the zygote sends the checker per check: RESULT frames (the child's own stream, relayed
-#: as it comes), then one HEADER frame (the child's fate and printed output)
-RESULT, HEADER = b"R", b"H"
 
 
 def frame(payload: bytes) -> bytes:
     return len(payload).to_bytes(FRAME_HEADER, "big") + payload
 
 
-def read_exactly(stream: Any, size: int) -> bytes | None:
-    """Read ``size`` bytes from a binary stream; None at a clean or unclean end of stream."""
+def read_exactly(fd: int, size: int) -> bytes | None:
+    """Exactly ``size`` bytes from a pipe, unbuffered: nothing beyond the frame asked for is
+    ever read into the process; None at the end of the stream."""
     chunks, remaining = [], size
     while remaining:
-        chunk = stream.read(remaining)
+        chunk = os.read(fd, remaining)
         if not chunk:
             return None
         chunks.append(chunk)
@@ -29,8 +27,8 @@ def read_exactly(stream: Any, size: int) -> bytes | None:
     return b"".join(chunks)
 
 
-def read_frame(stream: Any) -> bytes | None:
-    header = read_exactly(stream, FRAME_HEADER)
+def read_frame(fd: int) -> bytes | None:
+    header = read_exactly(fd, FRAME_HEADER)
     if header is None:
         return None
-    return read_exactly(stream, int.from_bytes(header, "big"))
+    return read_exactly(fd, int.from_bytes(header, "big"))

@@ -22,6 +22,8 @@ ALLOWED_DTYPES = frozenset(
      "float16", "float32", "float64", "complex64", "complex128"]
 )
 MAX_DEPTH = 40
+#: integers outside this range come back as :class:`TooLarge` (numpy holds none of them)
+INT_RANGE = (-2**63, 2**64)
 
 
 Special = Callable[[dict[str, Any]], Any]
@@ -128,6 +130,25 @@ class Raised(Opaque):
         return hash(("raised", self.type_name))
 
 
+class TooLarge(Opaque):
+    """An integer beyond what any numeric result can be: only its number of digits crossed."""
+
+    __slots__ = ("digits",)
+
+    def __init__(self, digits: int) -> None:
+        super().__init__("int")
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"<an integer of {self.digits} digits>"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, TooLarge) and other.digits == self.digits
+
+    def __hash__(self) -> int:
+        return hash(("too large", self.digits))
+
+
 def from_plain(obj: Any, special: Special | None = None, _depth: int = 0) -> Any:
     """Materialise trusted values from plain data received from anywhere, validating as we go.
 
@@ -140,7 +161,7 @@ def from_plain(obj: Any, special: Special | None = None, _depth: int = 0) -> Any
     if obj is None or isinstance(obj, bool | str):
         return obj
     if isinstance(obj, int):
-        return obj
+        return obj if INT_RANGE[0] <= obj < INT_RANGE[1] else TooLarge(len(str(abs(obj))))
     if isinstance(obj, float):
         return obj
     if isinstance(obj, list):

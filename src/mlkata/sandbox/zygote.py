@@ -1,14 +1,15 @@
-"""A warm process that forks one fresh, walled-in child per check.
+"""A warm process that forks one fresh, walled-in child per check, and does nothing else.
 
 Started by :class:`mlkata.sandbox.client.Sandbox` as ``python -I -m mlkata.sandbox.zygote``. It
-imports numpy (and the modules learner code commonly uses) once, then serves requests on its
-standard input: for each it forks a child that raises the walls of
-:mod:`~mlkata.sandbox.isolation`, runs the learner's file, and streams plain data back through a
-pipe of its own. The zygote relays that stream unread as it comes, then the child's exit status
-and its (truncated) printed output, to the checker, which judges it. The checker may stop a child
-early, once what it has seen settles the verdict.
+imports numpy (and the modules learner code commonly uses) once, enters the namespaces and the
+minimal root of :mod:`~mlkata.sandbox.isolation`, then serves a control socket: for each run the
+checker hands it, with ``SCM_RIGHTS``, the four pipe ends a child needs (the checker's requests,
+the child's results, its printed output and errors); the zygote forks a child that inherits them,
+closes its own copies, and supervises: it kills the child at its wall-clock deadline or when the
+checker asks, reaps it, and reports its fate.
 
-It never loads a reference solution, checks or hidden data: nothing secret is in its memory.
+It never reads a request, a case, a result or a byte the learner printed: no learner's code or
+data is ever in its memory, so no child, a fork of it, can find another's.
 """
 
 from __future__ import annotations
@@ -19,19 +20,21 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
 import contextlib  # noqa: E402
+import fcntl  # noqa: E402
 import gc  # noqa: E402
 import importlib  # noqa: E402
 import json  # noqa: E402
 import selectors  # noqa: E402
 import signal  # noqa: E402
+import socket  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
 from typing import Any  # noqa: E402
 
 import numpy  # noqa: E402,F401
 
-# Modules learner code may import, loaded here once: a child running as another user may not be
-# allowed to read the standard library's files, and every child saves the import time.
+# Modules learner code commonly imports, loaded once here so that no child pays for them; any
+# other module of the standard library imports from the read-only root.
 PRELOAD = (
     "__future__", "abc", "array", "bisect", "cmath", "collections", "collections.abc",
     "contextlib", "copy", "dataclasses", "decimal", "enum", "fractions", "functools", "heapq",
@@ -45,9 +48,10 @@ for _name in PRELOAD:
         importlib.import_module(_name)
 
 from . import child, isolation  # noqa: E402
-from .framing import HEADER, RESULT, frame, read_frame  # noqa: E402
 
-MAX_RESULT_BYTES = 64 * 1024 * 1024
+#: the fds a child finds its pipes on: requests in, results out (0–2 are the usual three)
+CHILD_REQUESTS, CHILD_RESULTS = 3, 4
+HIGH_FD = 10
 NAMESPACES: list[str] = []  # the layers the zygote entered at start, around every child
 
 
@@ -59,26 +63,26 @@ def _limits(raw: dict[str, Any]) -> isolation.Limits:
     )
 
 
-def _child(request: dict[str, Any], limits: isolation.Limits, result_w: int,
-           out_w: int, err_w: int, control: tuple[int, int]) -> None:
-    """In the forked child: rewire, wall in, run. Never returns."""
+def _child(limits: isolation.Limits, fds: list[int], control: int) -> None:
+    """In the forked child: rewire the handed pipes onto fixed numbers, wall in, run. Never
+    returns."""
     code = 0
     try:
-        for fd in control:
-            os.close(fd)
+        os.close(control)
+        high = [fcntl.fcntl(fd, fcntl.F_DUPFD, HIGH_FD) for fd in fds]
+        requests, results, out, err = high
         devnull = os.open(os.devnull, os.O_RDONLY)
-        os.dup2(devnull, 0)
-        os.dup2(out_w, 1)
-        os.dup2(err_w, 2)
+        for source, target in ((devnull, 0), (out, 1), (err, 2), (requests, CHILD_REQUESTS),
+                               (results, CHILD_RESULTS)):
+            os.dup2(source, target)
+        os.closerange(CHILD_RESULTS + 1, _max_fd())
         # the learner's own print() goes to these pipes, line by line, for as long as it lives
         sys.stdout = open(1, "w", buffering=1, encoding="utf-8", errors="replace",  # noqa: SIM115
                           closefd=False)
         sys.stderr = open(2, "w", buffering=1, encoding="utf-8", errors="replace",  # noqa: SIM115
                           closefd=False)
-        layers = NAMESPACES + isolation.isolate(
-            limits, tuple(str(p) for p in request.get("hide", [])))
-        with open(result_w, "wb", closefd=False) as out:
-            child.run(request, out, layers)
+        layers = NAMESPACES + isolation.isolate(limits)
+        child.run(CHILD_REQUESTS, CHILD_RESULTS, layers)
     except BaseException:  # anything here is the harness failing, not a verdict
         code = 70
     finally:
@@ -89,82 +93,11 @@ def _child(request: dict[str, Any], limits: isolation.Limits, result_w: int,
             os._exit(code)
 
 
-def _collect(pid: int, fds: dict[str, int], limits: isolation.Limits,
-             control: tuple[Any, int]) -> dict[str, Any]:
-    """Relay the child's result stream to the checker as it comes, keep its printed output,
-    until its pipes close, time runs out or the checker asks to stop; then reap it."""
-    reader, control_out = control
-    selector = selectors.DefaultSelector()
-    buffers: dict[str, bytearray] = {"stdout": bytearray(), "stderr": bytearray()}
-    caps = {"result": MAX_RESULT_BYTES, "stdout": limits.output_bytes,
-            "stderr": limits.output_bytes}
-    sent = 0
-    overflow = {name: False for name in fds}
-    for name, fd in fds.items():
-        selector.register(fd, selectors.EVENT_READ, name)
-    selector.register(reader.fileno(), selectors.EVENT_READ, "control")
-    deadline = time.monotonic() + limits.time_s
-    timed_out = stopped = False
-    while len(selector.get_map()) > 1 and not overflow["result"] and not stopped:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            timed_out = True
-            break
-        for key, _ in selector.select(remaining):
-            name = key.data
-            if name == "control":
-                raw = read_frame(reader)
-                if raw is None:  # the checker is gone: so is the check
-                    _kill(pid)
-                    raise SystemExit(0)
-                stopped = stopped or bool(json.loads(raw).get("stop"))
-                continue
-            chunk = os.read(key.fd, 65536)
-            if not chunk:
-                selector.unregister(key.fd)
-                continue
-            room = caps[name] - (sent if name == "result" else len(buffers[name]))
-            if len(chunk) > room:
-                overflow[name] = True
-                chunk = chunk[:max(room, 0)]
-            if name == "result":
-                sent += len(chunk)
-                if chunk:
-                    _write_all(control_out, frame(RESULT + chunk))
-            else:
-                buffers[name] += chunk
-    still_open = {key.data for key in selector.get_map().values()}
-    selector.close()
-    if timed_out or overflow["result"] or stopped:
-        _kill(pid)
-    status = _reap(pid, limits.time_s)
-    for name in ("stdout", "stderr"):  # what it printed before it was stopped
-        if name in still_open:
-            overflow[name] |= _drain(fds[name], buffers[name], caps[name])
-    for fd in fds.values():
-        os.close(fd)
-    return {
-        "status": status,
-        "timed_out": timed_out,
-        "stopped": stopped,
-        "result_overflow": overflow["result"],
-        "stdout": buffers["stdout"].decode("utf-8", "replace"),
-        "stderr": buffers["stderr"].decode("utf-8", "replace"),
-        "stdout_truncated": overflow["stdout"],
-        "stderr_truncated": overflow["stderr"],
-    }
-
-
-def _drain(fd: int, buffer: bytearray, cap: int) -> bool:
-    """Read what a dead child left in a pipe, up to ``cap`` in all; True if more was left."""
-    os.set_blocking(fd, False)
-    with contextlib.suppress(BlockingIOError):
-        while chunk := os.read(fd, 65536):
-            room = cap - len(buffer)
-            buffer += chunk[:max(room, 0)]
-            if len(chunk) > room:
-                return True
-    return False
+def _max_fd() -> int:
+    try:
+        return int(os.sysconf("SC_OPEN_MAX"))
+    except (ValueError, OSError):
+        return 1024
 
 
 def _kill(pid: int) -> None:
@@ -173,64 +106,111 @@ def _kill(pid: int) -> None:
             os.kill(target, signal.SIGKILL)
 
 
-def _reap(pid: int, grace: float) -> int:
-    """Exit code, or minus the signal number; a child that will not die is killed."""
-    deadline = time.monotonic() + max(grace, 1.0)
+def _supervise(pid: int, limits: isolation.Limits, control: socket.socket) -> dict[str, Any]:
+    """Wait for the child to end, for its wall-clock deadline (then kill it, whatever it does
+    with its pipes) or for the checker's "stop"; reap it and say how it ended."""
+    deadline = time.monotonic() + limits.time_s
+    timed_out = stopped = False
+    selector = selectors.DefaultSelector()
+    selector.register(control, selectors.EVENT_READ, "control")
+    pidfd = None
+    with contextlib.suppress(OSError, AttributeError):
+        pidfd = os.pidfd_open(pid)
+        selector.register(pidfd, selectors.EVENT_READ, "exit")
+    try:
+        while True:
+            if pidfd is None:
+                done, status = os.waitpid(pid, os.WNOHANG)
+                if done:
+                    return _fate(status, timed_out, stopped)
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                timed_out = True
+                _kill(pid)
+                break
+            events = selector.select(remaining if pidfd is not None else min(remaining, 0.001))
+            if any(key.data == "exit" for key, _ in events):
+                break
+            if any(key.data == "control" for key, _ in events):
+                raw = control.recv(4096)
+                if not raw:  # the checker is gone: so is the check
+                    _kill(pid)
+                    raise SystemExit(0)
+                if json.loads(raw).get("stop"):
+                    stopped = True
+                    _kill(pid)
+                    break
+    finally:
+        selector.close()
+        if pidfd is not None:
+            os.close(pidfd)
+    return _fate(_reap(pid), timed_out, stopped)
+
+
+def _reap(pid: int) -> int:
+    """The wait status of a child that has ended or been sent SIGKILL."""
     while True:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return os.waitstatus_to_exitcode(status)
-        if time.monotonic() > deadline:
-            _kill(pid)
-            deadline = time.monotonic() + 5
-        time.sleep(0.0005)
+        try:
+            return os.waitpid(pid, 0)[1]
+        except InterruptedError:
+            continue
 
 
-def serve_one(request: dict[str, Any], control: tuple[Any, int]) -> dict[str, Any]:
+def _fate(status: int, timed_out: bool, stopped: bool) -> dict[str, Any]:
+    return {"status": os.waitstatus_to_exitcode(status), "timed_out": timed_out,
+            "stopped": stopped}
+
+
+def serve_one(request: dict[str, Any], fds: list[int], control: socket.socket
+              ) -> dict[str, Any]:
     limits = _limits(request.get("limits", {}))
-    result_r, result_w = os.pipe()
-    out_r, out_w = os.pipe()
-    err_r, err_w = os.pipe()
+    if len(fds) != 4:
+        for fd in fds:
+            os.close(fd)
+        return {"internal_error": f"a run needs 4 pipe ends, {len(fds)} came"}
     pid = os.fork()
     if pid == 0:
-        for fd in (result_r, out_r, err_r):
-            os.close(fd)
-        _child(request, limits, result_w, out_w, err_w, (control[0].fileno(), control[1]))
-    for fd in (result_w, out_w, err_w):
+        _child(limits, fds, control.fileno())
+    for fd in fds:
         os.close(fd)
-    return _collect(pid, {"result": result_r, "stdout": out_r, "stderr": err_r}, limits,
-                    control)
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
+    try:
+        return _supervise(pid, limits, control)
+    finally:
+        if "root" in NAMESPACES:
+            isolation.empty_tmp()
 
 
 def main() -> None:
     global NAMESPACES
-    hide = tuple(sys.argv[sys.argv.index("--hide") + 1:]) if "--hide" in sys.argv else ()
-    NAMESPACES = isolation.enter_namespaces(hide)
-    control_in, control_out = os.dup(0), os.dup(1)
+    args = sys.argv[1:]
+    control_fd = int(args[args.index("--control") + 1])
+    packages = tuple(args[args.index("--packages") + 1].split(",")) \
+        if "--packages" in args else ()
+    NAMESPACES = isolation.enter_namespaces(isolation.Allowlist(tuple(p for p in packages if p)))
+    control = socket.socket(fileno=control_fd)
     devnull = os.open(os.devnull, os.O_RDWR)
-    os.dup2(devnull, 0)
-    os.dup2(devnull, 1)
-    reader = os.fdopen(control_in, "rb", buffering=0)
+    for fd in (0, 1, 2):
+        os.dup2(devnull, fd)
     gc.freeze()
-    _write_all(control_out, frame(b'{"ready":true}'))
+    control.send(json.dumps({"ready": True, "layers": NAMESPACES}).encode())
     while True:
-        raw = read_frame(reader)
-        if raw is None:
+        try:
+            raw, fds, _, _ = socket.recv_fds(control, 4096, 8)
+        except OSError:
+            return
+        if not raw:
             return
         request = json.loads(raw)
-        if "stop" in request:  # came after its check had ended by itself
+        if not request.get("run"):  # a "stop" that came after its child had ended by itself
+            for fd in fds:
+                os.close(fd)
             continue
         try:
-            response = serve_one(request, (reader, control_out))
+            response = serve_one(request, fds, control)
         except Exception as exc:  # a bug here must not look like the learner's doing
             response = {"internal_error": f"{type(exc).__name__}: {exc}"}
-        _write_all(control_out, frame(HEADER + json.dumps(response).encode()))
+        control.send(json.dumps(response).encode())
+
 
 if __name__ == "__main__":
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the checker decides when the zygote stops

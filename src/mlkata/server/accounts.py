@@ -9,13 +9,17 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from . import security
+from . import security, text
 from .db import utcnow
+from .errors import Invalid
 from .models import LEARNER, TEACHER, Token, User
-from .throttle import LoginThrottle
+from .throttle import LoginThrottle, RegistrationThrottle
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,39}$")
 MIN_PASSWORD = 8
+MAX_PASSWORD = 1024
+MAX_DISPLAY_NAME = 100  # the columns' sizes
+MAX_EMAIL = 200
 SESSION_DAYS = 14
 
 
@@ -33,6 +37,14 @@ def check_username(username: str) -> str:
 def check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
         raise AccountError(f"a password has at least {MIN_PASSWORD} characters")
+    check_text(password, "the password", MAX_PASSWORD)
+
+
+def check_text(value: str, what: str, max_chars: int) -> str:
+    try:
+        return text.checked(value, what, max_chars)
+    except Invalid as exc:
+        raise AccountError(str(exc)) from None
 
 
 def create_user(db: Session, username: str, password: str, role: str = LEARNER,
@@ -41,10 +53,12 @@ def create_user(db: Session, username: str, password: str, role: str = LEARNER,
         raise AccountError(f"unknown role {role!r}")
     username = check_username(username)
     check_password(password)
+    display_name = check_text(display_name.strip(), "the name", MAX_DISPLAY_NAME)
+    email = check_text(email.strip(), "the email address", MAX_EMAIL)
     if db.scalar(select(User.id).where(User.username == username)) is not None:
         raise AccountError(f"the username {username!r} is taken")
     user = User(username=username, password_hash=security.hash_password(password), role=role,
-                display_name=display_name.strip() or username, email=email.strip())
+                display_name=display_name or username, email=email)
     db.add(user)
     try:
         db.flush()
@@ -54,7 +68,17 @@ def create_user(db: Session, username: str, password: str, role: str = LEARNER,
     return user
 
 
+def register(db: Session, throttle: RegistrationThrottle, username: str, password: str,
+             display_name: str, email: str, address: str | None) -> User:
+    """A new learner account; refused outright (TooMany) after too many from one address, or
+    on the whole server, within the hour."""
+    throttle.attempt(address)
+    return create_user(db, username, password, LEARNER, display_name, email)
+
+
 def authenticate(db: Session, username: str, password: str) -> User | None:
+    if not (text.storable(username) and text.storable(password)):
+        return None  # no account has such a name or password
     user = db.scalar(select(User).where(User.username == username.strip().lower()))
     if not security.verify_password(user.password_hash if user else None, password):
         return None

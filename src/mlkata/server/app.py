@@ -7,17 +7,22 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
 
 from .. import __version__
 from .api import auth, courses, submissions, teaching
+from .body_limit import BodyLimit, BodyTooLarge
 from .db import make_engine, make_sessions, migrate
-from .errors import ServiceError
+from .errors import ServiceError, TooMany
 from .library import ExerciseLibrary
 from .queue import GradingQueue
 from .reaper import Reaper
 from .settings import Settings
 from .state import ServerState
+from .web import attach
+from .web.rendering import error_page
 
 log = logging.getLogger("mlkata.server")
 
@@ -48,10 +53,26 @@ def create_app(settings: Settings, *, reaper: bool = True) -> FastAPI:
                               "Authenticate with a bearer token (POST /api/auth/token) or the "
                               "web session cookie.")
     app.state.server = state
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
 
     @app.exception_handler(ServiceError)
     async def refused(_: Request, exc: ServiceError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=exc.status)
+        wait = exc.retry_after_s if isinstance(exc, TooMany) else None
+        return JSONResponse({"detail": str(exc)}, status_code=exc.status,
+                            headers={"Retry-After": str(wait)} if wait else None)
+
+    @app.exception_handler(BodyTooLarge)
+    async def too_large(request: Request, exc: BodyTooLarge) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": exc.detail}, status_code=413)
+        return error_page(request, 413, exc.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def malformed(_: Request, exc: RequestValidationError) -> JSONResponse:
+        # where and why, without the input: sent back, a lone surrogate ("\ud800") or an
+        # infinity in it would make the answer itself fail, and a megabyte would come back
+        problems = [{k: v for k, v in error.items() if k != "input"} for error in exc.errors()]
+        return JSONResponse({"detail": jsonable_encoder(problems)}, status_code=422)
 
     @app.get("/api/health", tags=["server"])
     def health() -> dict[str, str]:
@@ -59,6 +80,5 @@ def create_app(settings: Settings, *, reaper: bool = True) -> FastAPI:
 
     for module in (auth, courses, submissions, teaching):
         app.include_router(module.router)
-    from .web import attach
     attach(app)
     return app

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import secrets
 from collections.abc import Sequence
@@ -11,12 +12,17 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from . import text
 from .errors import Conflict, Forbidden, Invalid, NotFound
 from .library import ExerciseLibrary
 from .models import TEACHER, Course, CourseExercise, Enrollment, User
 from .security import new_invite_code
+from .throttle import JoinThrottle
 
 PSEUDONYM = re.compile(r"^[\w .'-]{2,40}$")
+MAX_TITLE = 200  # the column's size
+#: per exercise; large enough for any gradebook, small enough that no total overflows
+MAX_POINTS = 10_000.0
 
 
 @dataclass(frozen=True)
@@ -30,11 +36,12 @@ def create_course(db: Session, teacher: User, title: str, exercises: Sequence[Ex
                   library: ExerciseLibrary, late_credit: float = 0.0) -> Course:
     if teacher.role != TEACHER:
         raise Forbidden("only teachers create courses")
-    if not title.strip():
+    title = text.checked(title.strip(), "the title", MAX_TITLE)
+    if not title:
         raise Invalid("a course needs a title")
     if not 0.0 <= late_credit <= 1.0:
         raise Invalid("late_credit is a share of the points, from 0 to 1")
-    course = Course(title=title.strip(), teacher_id=teacher.id, invite_code=new_invite_code(),
+    course = Course(title=title, teacher_id=teacher.id, invite_code=new_invite_code(),
                     hidden_seed=secrets.randbits(62), late_credit=late_credit)
     db.add(course)
     db.flush()
@@ -51,8 +58,12 @@ def put_exercise(db: Session, course: Course, spec: ExerciseSpec,
         raise Invalid(f"no exercise {spec.exercise_id!r} on this server (see /api/catalog)")
     if spec.deadline is not None and spec.deadline.tzinfo is None:
         raise Invalid("a deadline needs a time zone (e.g. 2026-12-01T23:59:00+01:00)")
-    if spec.points < 0:
-        raise Invalid("points cannot be negative")
+    try:
+        deadline = spec.deadline.astimezone(UTC) if spec.deadline else None
+    except OverflowError:  # 9999-12-31T23:59-05:00 is in the year 10000 in UTC
+        raise Invalid("the deadline is out of range") from None
+    if not (math.isfinite(spec.points) and 0 <= spec.points <= MAX_POINTS):
+        raise Invalid(f"points are a number from 0 to {MAX_POINTS:g}")
     row = db.scalar(select(CourseExercise).where(CourseExercise.course_id == course.id,
                                                  CourseExercise.exercise_id == exercise.id))
     if row is None:
@@ -61,7 +72,7 @@ def put_exercise(db: Session, course: Course, spec: ExerciseSpec,
         row = CourseExercise(course_id=course.id, exercise_id=exercise.id, position=position,
                              title=exercise.title, difficulty=exercise.difficulty)
         db.add(row)
-    row.deadline = spec.deadline.astimezone(UTC) if spec.deadline else None
+    row.deadline = deadline
     row.points = spec.points
     db.flush()
     return row
@@ -86,6 +97,8 @@ def exercises_of(db: Session, course: Course) -> list[CourseExercise]:
 
 def find_course_exercise(db: Session, course: Course, exercise_id: str
                          ) -> CourseExercise | None:
+    if not text.storable(exercise_id):
+        return None
     return db.scalar(select(CourseExercise).where(CourseExercise.course_id == course.id,
                                                   CourseExercise.exercise_id == exercise_id))
 
@@ -126,11 +139,18 @@ def courses_of(db: Session, user: User) -> list[Course]:
     return list(db.scalars(query.order_by(Course.id)))
 
 
-def join(db: Session, user: User, invite_code: str) -> Course:
+def join(db: Session, user: User, invite_code: str, throttle: JoinThrottle,
+         address: str | None) -> Course:
+    """Enrol ``user`` in the course of ``invite_code``; refused outright (TooMany) after too
+    many wrong codes from one address, or on the whole server."""
     if user.role == TEACHER:
         raise Forbidden("teachers do not join courses; create a learner account to try one")
-    course = db.scalar(select(Course).where(Course.invite_code == invite_code.strip().upper()))
+    throttle.check(address)
+    code = invite_code.strip().upper()
+    course = db.scalar(select(Course).where(Course.invite_code == code)) \
+        if text.storable(code) else None
     if course is None:
+        throttle.failed(address)
         raise NotFound("no course has this invite code")
     if enrollment(db, course, user) is None:
         db.add(Enrollment(course_id=course.id, user_id=user.id))

@@ -27,3 +27,8 @@ class Conflict(ServiceError):
 
 class TooMany(ServiceError):
     status = 429
+
+    def __init__(self, message: str, retry_after_s: int | None = None) -> None:
+        super().__init__(message)
+        #: when known, how long until the request may be tried again (the Retry-After header)
+        self.retry_after_s = retry_after_s

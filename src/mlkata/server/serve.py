@@ -14,9 +14,7 @@ from collections.abc import Callable
 from . import accounts
 from .db import make_engine, make_sessions, migrate
 from .grading import open_sandbox
-from .library import ExerciseLibrary
 from .settings import Settings
-from .worker import private_folders
 
 log = logging.getLogger("mlkata.server")
 STOP_GRACE_S = 15.0
@@ -37,8 +35,7 @@ def bootstrap(settings: Settings) -> str | None:
 
 def check_sandbox(settings: Settings) -> list[str]:
     """Refuse to start (UnsafeSandbox) where learner code could read solutions or data."""
-    sandbox, layers = open_sandbox(private_folders(settings, ExerciseLibrary(settings.catalogs)),
-                                   settings.allow_unhidden)
+    sandbox, layers = open_sandbox(settings.allow_unhidden)
     sandbox.close()
     return layers
 
@@ -121,8 +118,11 @@ def serve(settings: Settings, say: Callable[[str], None] = print) -> None:
     # both end here as KeyboardInterrupt, so the workers are always stopped
     signal.signal(signal.SIGTERM, _interrupt)
     try:
+        # uvicorn would trust X-Forwarded-For from 127.0.0.1 by default: anyone reaching the
+        # port from this machine could then claim any address and dodge the throttles
         uvicorn.Server(uvicorn.Config(app, host=settings.host, port=settings.port,
-                                      log_level="warning", access_log=False)).run()
+                                      log_level="warning", access_log=False,
+                                      proxy_headers=settings.proxy_headers)).run()
     except KeyboardInterrupt:
         pass
     finally:

@@ -46,8 +46,14 @@ class Settings:
     #: ungraded submissions one learner may have at a time
     max_pending_per_learner: int = 10
     max_code_bytes: int = 256 * 1024
+    #: a request body larger than this is refused (413) as it arrives: a file of
+    #: max_code_bytes fits, even as JSON with its non-ASCII characters escaped (\uXXXX)
+    max_body_bytes: int = 1024 * 1024
     #: how long the long-poll of a submission may wait for its verdict
     max_wait_s: float = 30.0
+    #: trust X-Forwarded-For and X-Forwarded-Proto from the addresses in FORWARDED_ALLOW_IPS
+    #: (default 127.0.0.1): only behind a reverse proxy that sets them
+    proxy_headers: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "data_dir", Path(self.data_dir).expanduser().resolve())

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from .library import ExerciseLibrary
 from .queue import GradingQueue
 from .settings import Settings
-from .throttle import LoginThrottle
+from .throttle import JoinThrottle, LoginThrottle, RegistrationThrottle
 
 
 @dataclass
@@ -21,3 +21,5 @@ class ServerState:
     queue: GradingQueue
     library: ExerciseLibrary
     logins: LoginThrottle = field(default_factory=LoginThrottle)
+    joins: JoinThrottle = field(default_factory=JoinThrottle)
+    registrations: RegistrationThrottle = field(default_factory=RegistrationThrottle)

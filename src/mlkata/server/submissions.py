@@ -12,7 +12,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import courses
+from . import courses, text
 from .db import utcnow
 from .errors import Forbidden, Invalid, NotFound, TooMany
 from .models import DONE, QUEUED, RUNNING, Course, CourseExercise, Submission, User
@@ -48,6 +48,7 @@ def submit(sessions: sessionmaker[Session], queue: GradingQueue, settings: Setti
     """Store the attempt (the source of truth), then queue it; never lost if queueing fails."""
     if len(code.encode("utf-8", "replace")) > settings.max_code_bytes:
         raise Invalid(f"the file is larger than {settings.max_code_bytes // 1024} KiB")
+    text.checked(code, "the file", settings.max_code_bytes)
     for retry in range(INSERT_RETRIES):
         try:
             with sessions.begin() as db:
@@ -118,7 +119,8 @@ def listing(db: Session, user: User, course: Course, exercise_id: str | None = N
     elif learner_id is not None:
         query = query.where(Submission.user_id == learner_id)
     if exercise_id is not None:
-        query = query.where(Submission.exercise_id == exercise_id)
+        query = query.where(Submission.exercise_id == text.checked(exercise_id, "an exercise id",
+                                                                   100))
     return list(db.scalars(query.order_by(Submission.id.desc()).limit(limit)))
 
 

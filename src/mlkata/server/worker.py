@@ -42,11 +42,6 @@ def die_with_parent(sig: int) -> None:
             ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, sig, 0, 0, 0)
 
 
-def private_folders(settings: Settings, library: ExerciseLibrary) -> list[str]:
-    """What learner code must not see: every catalog root, and the server's data."""
-    return [str(root) for root in library.roots] + [str(settings.data_dir)]
-
-
 class Heartbeat(threading.Thread):
     """Renews the lease of the claim being graded, so a long check is not taken as dead."""
 
@@ -92,8 +87,7 @@ class GradingWorker:
     @property
     def grader(self) -> Grader:
         if self._grader is None:
-            self._grader = Grader(self.library, private_folders(self.settings, self.library),
-                                  self.settings.allow_unhidden)
+            self._grader = Grader(self.library, self.settings.allow_unhidden)
         return self._grader
 
     @property
@@ -172,10 +166,9 @@ def run_worker(settings: Settings) -> None:
 
 def _refuse_unsafe_sandbox(settings: Settings, library: ExerciseLibrary) -> None:
     """Fail at start, with the reason, rather than in every worker process."""
-    sandbox, layers = open_sandbox(private_folders(settings, library), settings.allow_unhidden)
+    sandbox, layers = open_sandbox(settings.allow_unhidden)
     sandbox.close()
-    log.info("sandbox layers: %s; hidden folders: %s", ", ".join(layers),
-             ", ".join(sandbox.hide))
+    log.info("sandbox layers: %s", ", ".join(layers))
 
 
 def _safe_url(url: str) -> str:

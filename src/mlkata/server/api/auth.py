@@ -6,20 +6,20 @@ from fastapi import APIRouter, HTTPException, Request, Response
 
 from .. import accounts
 from ..accounts import AccountError
-from ..models import LEARNER
-from .deps import SESSION_COOKIE, CurrentUser, State, Token
-from .schemas import Credentials, PasswordChange, Registration, TokenOut, UserOut
+from .deps import SESSION_COOKIE, CurrentUser, State, Token, client_address
+from .schemas import Credentials, PasswordChange, Registration, TokenOut, UserOut, refusals
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
 
 
-@router.post("/register", status_code=201)
-def register(body: Registration, state: State) -> TokenOut:
-    """Create a learner account (teachers are created on the server: mlkata server …)."""
+@router.post("/register", status_code=201, responses=refusals(400, 413, 422, 429))
+def register(body: Registration, state: State, request: Request) -> TokenOut:
+    """Create a learner account (teachers are created on the server: mlkata server …).
+    After 200 sign-ups from one address, or 1000 on the server, in an hour: 429."""
     with state.sessions.begin() as db:
         try:
-            user = accounts.create_user(db, body.username, body.password, LEARNER,
-                                        body.display_name, body.email)
+            user = accounts.register(db, state.registrations, body.username, body.password,
+                                     body.display_name, body.email, client_address(request))
         except AccountError as exc:
             raise HTTPException(422, str(exc)) from None
         token = accounts.issue_token(db, user, "api")
@@ -29,14 +29,14 @@ def register(body: Registration, state: State) -> TokenOut:
 def _authenticated(state: State, request: Request, body: Credentials, kind: str) -> TokenOut:
     with state.sessions.begin() as db:
         user = accounts.log_in(db, state.logins, body.username, body.password,
-                               request.client.host if request.client else None)
+                               client_address(request))
         if user is None:
             raise HTTPException(401, "wrong username or password")
         token = accounts.issue_token(db, user, kind)
     return TokenOut(token=token, user=UserOut.of(user))
 
 
-@router.post("/token")
+@router.post("/token", responses=refusals(400, 401, 413, 422, 429))
 def token(body: Credentials, state: State, request: Request) -> TokenOut:
     """A bearer token for the CLI and scripts: send it as ``Authorization: Bearer …``.
     After 5 failed logins to an account from one address (50 from anywhere), or 100 from one
@@ -44,7 +44,7 @@ def token(body: Credentials, state: State, request: Request) -> TokenOut:
     return _authenticated(state, request, body, "api")
 
 
-@router.delete("/token", status_code=204)
+@router.delete("/token", status_code=204, responses=refusals(401))
 def revoke(state: State, presented: Token, _: CurrentUser) -> None:
     """Revoke the token (or session) this request was made with."""
     assert presented is not None
@@ -52,7 +52,7 @@ def revoke(state: State, presented: Token, _: CurrentUser) -> None:
         accounts.revoke_token(db, presented)
 
 
-@router.post("/session")
+@router.post("/session", responses=refusals(400, 401, 413, 422, 429))
 def log_in(body: Credentials, state: State, request: Request, response: Response) -> UserOut:
     """Log in for the web: sets an HttpOnly, SameSite=Lax session cookie."""
     issued = _authenticated(state, request, body, "session")
@@ -61,7 +61,9 @@ def log_in(body: Credentials, state: State, request: Request, response: Response
     return issued.user
 
 
-@router.delete("/session", status_code=204)
+@router.delete("/session", status_code=204,
+               # logging out needs no login: the token, if any, is revoked
+               openapi_extra={"security": [{"HTTPBearer": []}, {"APIKeyCookie": []}, {}]})
 def log_out(state: State, presented: Token, response: Response) -> None:
     if presented:
         with state.sessions.begin() as db:
@@ -69,18 +71,19 @@ def log_out(state: State, presented: Token, response: Response) -> None:
     response.delete_cookie(SESSION_COOKIE)
 
 
-@router.get("/me")
+@router.get("/me", responses=refusals(401))
 def me(user: CurrentUser) -> UserOut:
     return UserOut.of(user)
 
 
-@router.post("/password", status_code=204)
+@router.post("/password", status_code=204,
+             responses=refusals(400, 401, 413, 422, 429))
 def change_password(body: PasswordChange, state: State, user: CurrentUser,
                     request: Request) -> None:
     """Change your password; every token and session of yours ends."""
     with state.sessions.begin() as db:
         if accounts.log_in(db, state.logins, user.username, body.old_password,
-                           request.client.host if request.client else None) is None:
+                           client_address(request)) is None:
             raise HTTPException(401, "the old password is wrong")
         mine = db.merge(user)
         try:

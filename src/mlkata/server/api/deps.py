@@ -7,14 +7,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Path, Request
 from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
 
 from .. import accounts
 from ..models import TEACHER, User
 from ..state import ServerState
+from .schemas import EXERCISE_ID
 
 SESSION_COOKIE = "mlkata_session"
+#: ids are PostgreSQL integers from 1: any other number names nothing (and SQLite cannot even
+#: look up one past 2**63)
+MAX_ID = 2**31 - 1
 
 bearer = HTTPBearer(auto_error=False, description="a token from POST /api/auth/token")
 session_cookie = APIKeyCookie(name=SESSION_COOKIE, auto_error=False,
@@ -62,3 +66,13 @@ MaybeUser = Annotated[User | None, Depends(optional_user)]
 CurrentUser = Annotated[User, Depends(current_user)]
 Teacher = Annotated[User, Depends(teacher_user)]
 Token = Annotated[str | None, Depends(presented_token)]
+
+
+def client_address(request: Request) -> str | None:
+    """Where the request came from: the peer, or what a trusted proxy said (--proxy-headers)."""
+    return request.client.host if request.client else None
+
+
+CourseId = Annotated[int, Path(ge=1, le=MAX_ID)]
+SubmissionId = Annotated[int, Path(ge=1, le=MAX_ID)]
+ExerciseId = Annotated[str, Path(max_length=EXERCISE_ID)]

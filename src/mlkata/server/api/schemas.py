@@ -1,4 +1,8 @@
-"""Request and response bodies (they make the OpenAPI document at /openapi.json)."""
+"""Request and response bodies (they make the OpenAPI document at /openapi.json).
+
+Every string of a request has a maximum length: besides bounding it, that makes the string
+checked as Unicode, so a lone surrogate (``"\ud800"``) is refused here with a 422.
+"""
 
 from __future__ import annotations
 
@@ -7,22 +11,51 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from ..accounts import MAX_DISPLAY_NAME, MAX_EMAIL, MAX_PASSWORD, MIN_PASSWORD
+from ..courses import MAX_POINTS, MAX_TITLE
 from ..models import Course, CourseExercise, User
+
+EXERCISE_ID = 100  # the column's size
+REASONS = {400: "The body cannot be read: not UTF-8 text.",
+           401: "Not logged in (or the token has ended).",
+           403: "Not allowed: teachers only, or the course's teacher only.",
+           404: "No such thing, or not yours to see.",
+           409: "Already taken.",
+           413: "The request body is larger than the server accepts.",
+           422: "Malformed or refused input; the detail says why.",
+           429: "Too many attempts; the detail says how long to wait (also Retry-After)."}
+
+
+class Refusal(BaseModel):
+    detail: str = Field(description="why, for a person to read")
+
+
+class Unprocessable(BaseModel):
+    detail: str | list[dict[str, Any]] = Field(
+        description="why: a sentence, or (a malformed request) FastAPI's list of problems, "
+                    "each with its loc and msg")
+
+
+def refusals(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The error answers an operation may give, for its OpenAPI description."""
+    return {status: {"model": Unprocessable if status == 422 else Refusal,
+                     "description": REASONS[status]} for status in statuses}
 
 
 class Credentials(BaseModel):
-    username: str
-    password: str
+    username: str = Field(max_length=100)
+    password: str = Field(max_length=MAX_PASSWORD)
 
 
 class Registration(Credentials):
-    display_name: str = ""
-    email: str = ""
+    password: str = Field(min_length=MIN_PASSWORD, max_length=MAX_PASSWORD)
+    display_name: str = Field("", max_length=MAX_DISPLAY_NAME)
+    email: str = Field("", max_length=MAX_EMAIL)
 
 
 class PasswordChange(BaseModel):
-    old_password: str
-    new_password: str
+    old_password: str = Field(max_length=MAX_PASSWORD)
+    new_password: str = Field(min_length=MIN_PASSWORD, max_length=MAX_PASSWORD)
 
 
 class UserOut(BaseModel):
@@ -51,20 +84,18 @@ class ExerciseOut(BaseModel):
     summary: str
 
 
-class ExerciseSpecIn(BaseModel):
-    id: str
-    deadline: datetime | None = None
-    points: float = Field(1.0, ge=0)
-
-
 class ExerciseSettings(BaseModel):
-    deadline: datetime | None = None
-    points: float = Field(1.0, ge=0)
+    deadline: datetime | None = Field(None, description="with a time zone")
+    points: float = Field(1.0, ge=0, le=MAX_POINTS)
+
+
+class ExerciseSpecIn(ExerciseSettings):
+    id: str = Field(max_length=EXERCISE_ID)
 
 
 class CourseIn(BaseModel):
-    title: str
-    exercises: list[ExerciseSpecIn] = []
+    title: str = Field(max_length=MAX_TITLE)
+    exercises: list[ExerciseSpecIn] = Field([], max_length=500)
     late_credit: float = Field(0.0, ge=0, le=1)
 
 
@@ -104,16 +135,19 @@ class ExerciseDetail(CourseExerciseOut):
 
 
 class Join(BaseModel):
-    invite_code: str
+    invite_code: str = Field(max_length=100)
 
 
 class Pseudonym(BaseModel):
-    pseudonym: str | None = Field(None, description="null: not listed on the leaderboard")
+    pseudonym: str | None = Field(None, max_length=100,
+                                  description="null: not listed on the leaderboard")
 
 
 class SubmissionIn(BaseModel):
-    exercise: str
-    code: str
+    exercise: str = Field(max_length=EXERCISE_ID)
+    code: str = Field(max_length=1024 * 1024,
+                      description="the file; the server's limit is in bytes (256 KiB unless "
+                                  "configured otherwise)")
 
 
 class SubmissionOut(BaseModel):

@@ -12,14 +12,15 @@ from starlette.concurrency import run_in_threadpool
 from .. import courses, submissions
 from ..models import DONE, User
 from ..state import ServerState
-from .deps import CurrentUser, State
-from .schemas import SubmissionIn, SubmissionOut
+from .deps import MAX_ID, CourseId, CurrentUser, State, SubmissionId
+from .schemas import EXERCISE_ID, SubmissionIn, SubmissionOut, refusals
 
 router = APIRouter(prefix="/api", tags=["submissions"])
 
 
-@router.post("/courses/{course_id}/submissions", status_code=202)
-def submit(course_id: int, body: SubmissionIn, state: State, user: CurrentUser
+@router.post("/courses/{course_id}/submissions", status_code=202,
+             responses=refusals(400, 401, 403, 404, 413, 422, 429))
+def submit(course_id: CourseId, body: SubmissionIn, state: State, user: CurrentUser
            ) -> SubmissionOut:
     """Submit a file for grading. Poll ``GET /api/submissions/{id}?wait=…`` for the verdict."""
     received = submissions.submit(state.sessions, state.queue, state.settings, user, course_id,
@@ -36,8 +37,8 @@ def _shown(state: ServerState, user: User, submission_id: int) -> dict[str, Any]
                                    username=owner.username if owner else None)
 
 
-@router.get("/submissions/{submission_id}")
-async def submission(submission_id: int, state: State, user: CurrentUser,
+@router.get("/submissions/{submission_id}", responses=refusals(401, 404, 422))
+async def submission(submission_id: SubmissionId, state: State, user: CurrentUser,
                      wait: float = Query(0.0, ge=0, description="seconds to wait for the "
                                          "verdict (long-poll; at most 30)")) -> SubmissionOut:
     """One submission with its code and feedback; ``wait`` holds the answer until graded."""
@@ -51,10 +52,11 @@ async def submission(submission_id: int, state: State, user: CurrentUser,
         pause = min(pause * 1.5, 1.0)
 
 
-@router.get("/courses/{course_id}/submissions")
-def course_submissions(course_id: int, state: State, user: CurrentUser,
-                       exercise: str | None = None,
-                       learner: int | None = Query(None, description="teachers: a learner's id"),
+@router.get("/courses/{course_id}/submissions", responses=refusals(401, 404, 422))
+def course_submissions(course_id: CourseId, state: State, user: CurrentUser,
+                       exercise: str | None = Query(None, max_length=EXERCISE_ID),
+                       learner: int | None = Query(None, ge=1, le=MAX_ID,
+                                                   description="teachers: a learner's id"),
                        limit: int = Query(100, ge=1, le=1000)) -> list[SubmissionOut]:
     """Newest first: yours, or (teachers) everyone's; without the code."""
     with state.sessions() as db:

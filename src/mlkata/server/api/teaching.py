@@ -8,14 +8,14 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from .. import courses, gradebook, submissions
-from .deps import State, Teacher
-from .schemas import CourseExerciseOut, Regraded
+from .deps import CourseId, ExerciseId, State, Teacher
+from .schemas import CourseExerciseOut, Regraded, refusals
 
 router = APIRouter(prefix="/api", tags=["teaching"])
 
 
-@router.get("/courses/{course_id}/gradebook")
-def course_gradebook(course_id: int, state: State, teacher: Teacher) -> dict[str, Any]:
+@router.get("/courses/{course_id}/gradebook", responses=refusals(401, 403, 404, 422))
+def course_gradebook(course_id: CourseId, state: State, teacher: Teacher) -> dict[str, Any]:
     """Learner × exercise: status, attempts, first pass, late or not, best share, points."""
     with state.sessions() as db:
         found = courses.taught_course(db, teacher, course_id)
@@ -27,8 +27,8 @@ def course_gradebook(course_id: int, state: State, teacher: Teacher) -> dict[str
 
 
 @router.get("/courses/{course_id}/gradebook.csv", response_class=Response,
-            responses={200: {"content": {"text/csv": {}}}})
-def course_gradebook_csv(course_id: int, state: State, teacher: Teacher,
+            responses={200: {"content": {"text/csv": {}}}, **refusals(401, 403, 404, 422)})
+def course_gradebook_csv(course_id: CourseId, state: State, teacher: Teacher,
                          shape: Literal["lms", "long"] = Query(
                              "lms", alias="format",
                              description="lms: one row per learner; long: one per cell")
@@ -42,14 +42,16 @@ def course_gradebook_csv(course_id: int, state: State, teacher: Teacher,
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
-@router.post("/courses/{course_id}/exercises/{exercise_id}/regrade")
-def regrade(course_id: int, exercise_id: str, state: State, teacher: Teacher) -> Regraded:
+@router.post("/courses/{course_id}/exercises/{exercise_id}/regrade",
+             responses=refusals(401, 403, 404, 422))
+def regrade(course_id: CourseId, exercise_id: ExerciseId, state: State, teacher: Teacher
+            ) -> Regraded:
     """Grade every submission of the exercise again (after fixing the exercise folder)."""
     return Regraded(requeued=submissions.regrade(state.sessions, state.queue, teacher,
                                                  course_id, exercise_id))
 
 
-@router.get("/queue")
+@router.get("/queue", responses=refusals(401, 403))
 def queue(state: State, _: Teacher) -> dict[str, Any]:
     """Submissions by state, and the tasks waiting in the queue."""
     with state.sessions() as db:

@@ -10,10 +10,19 @@ from fastapi.responses import Response
 
 from .. import accounts
 from ..accounts import AccountError
-from ..api.deps import SESSION_COOKIE, State, Token
+from ..api.deps import SESSION_COOKIE, State, Token, client_address
 from ..errors import TooMany
-from ..models import LEARNER, User
-from .rendering import FormUser, MaybePageUser, PageRoute, PageUser, local_path, redirect, render
+from ..models import User
+from .rendering import (
+    FormUser,
+    MaybePageUser,
+    PageRoute,
+    PageUser,
+    local_path,
+    redirect,
+    render,
+    sentence,
+)
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
@@ -37,11 +46,11 @@ def log_in(request: Request, state: State, username: Annotated[str, Form()],
            password: Annotated[str, Form()], next: Annotated[str, Form()] = "/") -> Response:
     try:
         with state.sessions.begin() as db:
-            user = accounts.log_in(db, state.logins, username, password, _address(request))
+            user = accounts.log_in(db, state.logins, username, password, client_address(request))
             token = accounts.issue_token(db, user, "session") if user is not None else None
     except TooMany as exc:
         return render(request, "login.html", {"next": local_path(next), "username": username,
-                                              "error": f"{str(exc).capitalize()}."},
+                                              "error": sentence(exc)},
                       status=429)
     if user is None or token is None:
         return render(request, "login.html", {"next": local_path(next), "username": username,
@@ -65,13 +74,13 @@ def sign_up(request: Request, state: State, username: Annotated[str, Form()],
     form = {"username": username, "display_name": display_name, "email": email}
     try:
         with state.sessions.begin() as db:
-            user: User = accounts.create_user(db, username, password, LEARNER, display_name,
-                                              email)
+            user: User = accounts.register(db, state.registrations, username, password,
+                                           display_name, email, client_address(request))
             token = accounts.issue_token(db, user, "session")
-    except AccountError as exc:
+    except (AccountError, TooMany) as exc:
         return render(request, "signup.html", {"next": local_path(next), "form": form,
-                                               "error": f"{str(exc).capitalize()}."},
-                      status=422)
+                                               "error": sentence(exc)},
+                      status=429 if isinstance(exc, TooMany) else 422)
     return _logged_in(request, token, local_path(next),
                       f"Welcome, {user.display_name}: your account is ready.")
 
@@ -101,15 +110,15 @@ def change_password(request: Request, state: State, user: FormUser,
     try:
         with state.sessions.begin() as db:
             if accounts.log_in(db, state.logins, user.username, old_password,
-                               _address(request)) is None:
+                               client_address(request)) is None:
                 return refused("Your current password is not that.", 401)
             mine = db.merge(user)
             accounts.set_password(db, mine, new_password)
             token = accounts.issue_token(db, mine, "session")
     except TooMany as exc:
-        return refused(f"{str(exc).capitalize()}.", 429)
+        return refused(sentence(exc), 429)
     except AccountError as exc:
-        return refused(f"{str(exc).capitalize()}.", 422)
+        return refused(sentence(exc), 422)
     return _logged_in(request, token, "/account",
                       "Your password is changed. Every other session and every CLI login has "
                       "ended: log in there again (mlkata login).")

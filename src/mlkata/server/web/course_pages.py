@@ -10,11 +10,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .. import courses, leaderboard
-from ..api.deps import State
+from ..api.deps import CourseId, State, client_address
 from ..errors import ServiceError
 from ..models import Course, Submission, User
 from .progress import progress_of
-from .rendering import FormUser, PageRoute, PageUser, redirect, render
+from .rendering import FormUser, PageRoute, PageUser, redirect, render, sentence
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
@@ -30,7 +30,8 @@ def exercise_activity(db: Session, course: Course) -> dict[str, tuple[int, int]]
 
 
 @router.get("/courses/{course_id}")
-def course_page(course_id: int, request: Request, state: State, user: PageUser) -> Response:
+def course_page(course_id: CourseId, request: Request, state: State, user: PageUser
+                ) -> Response:
     with state.sessions() as db:
         course = courses.visible_course(db, user, course_id)
         exercises = courses.exercises_of(db, course)
@@ -61,17 +62,17 @@ def join(request: Request, state: State, user: FormUser,
          invite_code: Annotated[str, Form()]) -> Response:
     try:
         with state.sessions.begin() as db:
-            course = courses.join(db, user, invite_code)
+            course = courses.join(db, user, invite_code, state.joins, client_address(request))
             course_id, title = course.id, course.title
     except ServiceError as exc:
         return render(request, "join.html", {"user": user, "code": invite_code,
-                                             "error": f"{str(exc).capitalize()}."},
+                                             "error": sentence(exc)},
                       status=exc.status)
     return redirect(f"/courses/{course_id}", f"You joined {title}.")
 
 
 @router.get("/courses/{course_id}/leaderboard")
-def leaderboard_page(course_id: int, request: Request, state: State,
+def leaderboard_page(course_id: CourseId, request: Request, state: State,
                      user: PageUser) -> Response:
     with state.sessions() as db:
         course = courses.visible_course(db, user, course_id)
@@ -84,7 +85,7 @@ def leaderboard_page(course_id: int, request: Request, state: State,
 
 
 @router.post("/courses/{course_id}/pseudonym")
-def set_pseudonym(course_id: int, state: State, user: FormUser,
+def set_pseudonym(course_id: CourseId, state: State, user: FormUser,
                   pseudonym: Annotated[str, Form()] = "",
                   listed: Annotated[str, Form()] = "yes") -> Response:
     chosen = pseudonym.strip() if listed == "yes" else None

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from .. import courses, submissions
-from ..api.deps import State
+from ..api.deps import MAX_ID, CourseId, ExerciseId, State, SubmissionId
 from ..errors import Forbidden, Invalid, NotFound, TooMany
 from ..models import Course, CourseExercise, Submission, User
 from .code import python_listing
@@ -27,8 +27,8 @@ def learner_names(db: Session, course: Course) -> dict[int, str]:
 
 
 @router.get("/courses/{course_id}/exercises/{exercise_id}")
-def exercise_page(course_id: int, exercise_id: str, request: Request, state: State,
-                  user: PageUser) -> Response:
+def exercise_page(course_id: CourseId, exercise_id: ExerciseId, request: Request,
+                  state: State, user: PageUser) -> Response:
     with state.sessions() as db:
         course = courses.visible_course(db, user, course_id)
         row = courses.course_exercise(db, course, exercise_id)
@@ -60,7 +60,7 @@ def _uploaded_code(file: UploadFile | None, pasted: str) -> str:
 
 
 @router.post("/courses/{course_id}/exercises/{exercise_id}/submissions")
-def submit(course_id: int, exercise_id: str, state: State, user: FormUser,
+def submit(course_id: CourseId, exercise_id: ExerciseId, state: State, user: FormUser,
            code: Annotated[str, Form()] = "",
            file: Annotated[UploadFile | None, File()] = None) -> Response:
     back = f"/courses/{course_id}/exercises/{exercise_id}"
@@ -77,7 +77,7 @@ def submit(course_id: int, exercise_id: str, state: State, user: FormUser,
 
 
 @router.get("/submissions/{submission_id}")
-def submission_page(submission_id: int, request: Request, state: State,
+def submission_page(submission_id: SubmissionId, request: Request, state: State,
                     user: PageUser) -> Response:
     with state.sessions() as db:
         found = submissions.visible_submission(db, user, submission_id)
@@ -99,8 +99,9 @@ def submission_page(submission_id: int, request: Request, state: State,
 
 
 @router.get("/courses/{course_id}/submissions")
-def submissions_page(course_id: int, request: Request, state: State, user: PageUser,
-                     exercise: str | None = None, learner: int | None = None) -> Response:
+def submissions_page(course_id: CourseId, request: Request, state: State, user: PageUser,
+                     exercise: str | None = None,
+                     learner: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None) -> Response:
     with state.sessions() as db:
         course = courses.visible_course(db, user, course_id)
         teaching = course.teacher_id == user.id

@@ -27,7 +27,8 @@ from ..models import TEACHER, User
 NOTICE_COOKIE = "mlkata_notice"
 CSRF_FIELD = "csrf"
 ERROR_TITLES = {401: "Log in first", 403: "Not allowed", 404: "Not found",
-                409: "Already taken", 422: "That did not work", 429: "Too many at once"}
+                409: "Already taken", 413: "Too large", 422: "That did not work",
+                429: "Too many at once"}
 
 
 class LoginRequired(Exception):
@@ -51,8 +52,9 @@ class PageRoute(APIRoute):
                 return RedirectResponse(f"/login?next={quote(exc.back_to, safe='/')}", 303)
             except ServiceError as exc:
                 return error_page(request, exc.status, str(exc))
-            except RequestValidationError:  # /courses/abc, or a form with a field missing
-                if request.method == "GET":
+            except RequestValidationError as exc:  # /courses/abc, or a form without a field
+                in_path = any(error["loc"][:1] == ("path",) for error in exc.errors())
+                if request.method == "GET" or in_path:
                     return error_page(request, 404, "there is no such page")
                 return error_page(request, 422, "the form was incomplete; go back and fill "
                                                 "it in again")
@@ -84,6 +86,12 @@ def error_page(request: Request, status: int, reason: str) -> HTMLResponse:
     title = ERROR_TITLES.get(status, "Something went wrong")
     return render(request, "error.html", {"user": user, "title": title, "reason": reason},
                   status=status)
+
+
+def sentence(reason: object) -> str:
+    """A refusal's reason as a sentence (not str.capitalize: that would write "256 kib")."""
+    text = str(reason)
+    return f"{text[:1].upper()}{text[1:]}."
 
 
 def redirect(url: str, notice: str | None = None) -> RedirectResponse:

@@ -12,12 +12,12 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from .. import courses, gradebook, submissions
-from ..api.deps import State
+from ..api.deps import CourseId, ExerciseId, State
 from ..courses import ExerciseSpec
 from ..errors import Invalid, ServiceError
 from ..models import User
 from ..state import ServerState
-from .rendering import FormUser, PageRoute, PageUser, redirect, render, teacher_only
+from .rendering import FormUser, PageRoute, PageUser, redirect, render, sentence, teacher_only
 from .times import parse_local, time_zone
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
@@ -100,14 +100,14 @@ async def create_course(request: Request, state: State, user: FormUser) -> Respo
     try:
         course_id, code = await run_in_threadpool(_create, state, user, draft)
     except ServiceError as exc:
-        return _new_course_page(request, state, user, draft, f"{str(exc).capitalize()}.",
+        return _new_course_page(request, state, user, draft, sentence(exc),
                                 status=exc.status)
     return redirect(f"/courses/{course_id}",
                     f"Course created. Learners join with the invite code {code}.")
 
 
 @router.post("/courses/{course_id}/exercises")
-def put_exercise(course_id: int, state: State, user: FormUser,
+def put_exercise(course_id: CourseId, state: State, user: FormUser,
                  exercise: Annotated[str, Form()], deadline: Annotated[str, Form()] = "",
                  points: Annotated[str, Form()] = "1",
                  tz: Annotated[str, Form()] = "UTC") -> Response:
@@ -125,8 +125,8 @@ def put_exercise(course_id: int, state: State, user: FormUser,
 
 
 @router.post("/courses/{course_id}/exercises/{exercise_id}/remove")
-def remove_exercise(course_id: int, exercise_id: str, state: State, user: FormUser
-                    ) -> Response:
+def remove_exercise(course_id: CourseId, exercise_id: ExerciseId, state: State,
+                    user: FormUser) -> Response:
     with state.sessions.begin() as db:
         row = courses.remove_exercise(db, courses.taught_course(db, user, course_id),
                                       exercise_id)
@@ -136,7 +136,7 @@ def remove_exercise(course_id: int, exercise_id: str, state: State, user: FormUs
 
 
 @router.get("/courses/{course_id}/gradebook")
-def gradebook_page(course_id: int, request: Request, state: State,
+def gradebook_page(course_id: CourseId, request: Request, state: State,
                    user: PageUser) -> Response:
     with state.sessions() as db:
         course = courses.taught_course(db, user, course_id)
@@ -148,7 +148,7 @@ def gradebook_page(course_id: int, request: Request, state: State,
 
 
 @router.post("/courses/{course_id}/exercises/{exercise_id}/regrade")
-def regrade(course_id: int, exercise_id: str, state: State, user: FormUser,
+def regrade(course_id: CourseId, exercise_id: ExerciseId, state: State, user: FormUser,
             back: Annotated[str, Form()] = "") -> Response:
     count = submissions.regrade(state.sessions, state.queue, user, course_id, exercise_id)
     target = back if back.startswith(f"/courses/{course_id}") else f"/courses/{course_id}"

@@ -20,13 +20,17 @@ def time_zone(name: str | None) -> ZoneInfo:
 
 
 def parse_local(value: str | None, zone: ZoneInfo) -> datetime | None:
-    """A ``datetime-local`` value (``2026-12-01T23:59``) in ``zone``; None when empty."""
+    """A ``datetime-local`` value (``2026-12-01T23:59``) in ``zone``; None when empty.
+    ValueError when it is not one, or past what a date can be in UTC."""
     if not value or not value.strip():
         return None
     moment = datetime.fromisoformat(value.strip())
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone)
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        raise ValueError(f"{value} is out of range") from None
 
 
 def local_input(moment: datetime | None, zone: ZoneInfo) -> str:

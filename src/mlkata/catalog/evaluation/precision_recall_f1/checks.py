@@ -64,6 +64,16 @@ def given_positive(rng):
         "labels 3 and 8, positive=8")
 
 
+@check("fixed", "no false positive gives precision 1, no false negative gives recall 1")
+def perfect_sides(rng):
+    yield call("precision_recall_f1", np.array([1, 1, 0, 1, 0, 1]),
+               np.array([1, 0, 0, 1, 0, 0])).because("TP = 2, FP = 0, FN = 2: precision 1, "
+                                                     "recall 1/2, F1 2/3")
+    yield call("precision_recall_f1", np.array([1, 0, 0, 1, 0]),
+               np.array([1, 1, 0, 1, 1])).because("TP = 2, FP = 2, FN = 0: precision 1/2, "
+                                                  "recall 1, F1 2/3")
+
+
 @check("property", "a zero denominator gives 0.0")
 def zero_denominators(rng):
     yield call("precision_recall_f1", np.array([1, 0, 0, 1, 0]),

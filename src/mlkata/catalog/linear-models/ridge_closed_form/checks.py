@@ -83,6 +83,10 @@ def singular(rng):
     X, y = _problem(rng, 8, 3)
     yield _case(np.column_stack([X, X[:, 0] + X[:, 1]]), y, 0.0).because(
         "column 3 is column 0 + column 1")
+    _, y = _problem(rng, 5, 1)
+    yield _case(np.tile([1.5, -2.0, 4.0], (5, 1)), y, 0.0).because(
+        "every row is the same: Xc is all zeros, nothing fixes w, so the minimum-norm w is 0 "
+        "and b = mean(y)")
 
 
 @check("property", "more features than samples: the minimum-norm w at lam = 0")

@@ -101,6 +101,10 @@ def feature_ties(rng):
     X = np.column_stack([-x, x, -x])
     yield call("best_split", X, (x >= 5).astype(int)).because(
         "feature 1 is minus features 0 and 2: all three separate the classes perfectly")
+    x = np.array([6.0, 2.0, 1.0, 0.0, 3.0, 4.0, 5.0])
+    yield call("best_split", np.column_stack([x, -x]), np.array([1, 1, 0, 1, 1, 0, 0])).because(
+        "feature 1 is minus feature 0: the same best gain, summed in another order, so the two "
+        "differ by round-off (3e-17); that is still a tie, and feature 0 wins")
 
 
 @check("property", "equal gains on one feature go to the smallest threshold")
@@ -112,6 +116,11 @@ def threshold_ties(rng):
     x = np.array([[5.0, 0.0], [1.0, 0.0], [3.0, 0.0], [2.0, 0.0], [4.0, 0.0], [6.0, 0.0]])
     yield call("best_split", x, np.array([1, 1, 0, 1, 0, 1])).because(
         "the data is symmetric about 3.5: cutting at 2.5 or at 4.5 gains the same")
+    x = np.arange(11.0).reshape(-1, 1)
+    yield call("best_split", x, np.array([0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0])).because(
+        "symmetric about 5: cutting at 2.5 or at 7.5 gains the same, but the two gains are "
+        "summed in another order and differ by round-off (1e-17); that is still a tie, and "
+        "2.5 wins")
 
 
 @check("property", "a split that gains nothing is no split")

@@ -82,6 +82,22 @@ def majority_tie(rng):
         "the stump cuts at 3.5; its right leaf holds one 1 and one 2: it predicts 1")
 
 
+@check("property", "gains that differ only by round-off are a tie: the smallest feature, then "
+                   "the smallest threshold")
+def roundoff_ties(rng):
+    x = np.arange(11.0).reshape(-1, 1)
+    probes = np.arange(-0.25, 11.0, 0.5).reshape(-1, 1)
+    yield tree_case(x, np.array([0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0]), probes, max_depth=2).because(
+        "symmetric about 5: the root's cuts at 2.5 and 7.5 gain the same, up to round-off "
+        "(1e-17) from summing in another order; 2.5 wins")
+    x = np.array([6.0, 2.0, 1.0, 0.0, 3.0, 4.0, 5.0])
+    probes = np.array([[a, -b] for a in np.arange(-0.5, 7.0) for b in np.arange(-0.5, 7.0)])
+    yield tree_case(np.column_stack([x, -x]), np.array([1, 1, 0, 1, 1, 0, 0]), probes,
+                    max_depth=1).because(
+        "feature 1 is minus feature 0: the same best gain up to round-off (3e-17), so the "
+        "stump cuts feature 0; probes off the diagonal tell the features apart")
+
+
 @check("fixed", "a node with no positive gain is a leaf")
 def zero_gain(rng):
     X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])

@@ -60,6 +60,17 @@ def no_split(rng):
         "constant targets: the residuals are 0 and no split lowers the error")
 
 
+@check("fixed", "a feature that lowers nothing does not stop the split on another")
+def useless_feature(rng):
+    offset, scale = np.round(rng.uniform(-5, 5), 1), np.round(rng.uniform(1, 3), 1)
+    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 1.0], [1.0, 0.0]])
+    y = offset + scale * np.array([-1.0, 1.0, 1.0, -1.0])
+    probes = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0], [0.5, 0.5]])
+    yield boost_case(X, y, probes, 1, 1.0).because(
+        "x0 <= 0.5 leaves both sides with the mean of y (it lowers nothing); x1 <= 0.5 "
+        "separates the targets: the stump cuts x1")
+
+
 @check("fixed", "a point exactly on a threshold goes to the left leaf")
 def on_threshold(rng):
     X = np.array([[0.0], [2.0], [4.0], [6.0]])
@@ -99,6 +110,11 @@ def threshold_ties(rng):
     yield boost_case(np.array([[0.0], [1.0], [2.0], [3.0]]), np.array([0.0, 2.0, 2.0, 0.0]),
                      np.array([[-1.0], [1.5], [4.0]]), 1, 1.0).because(
         "symmetric targets: cutting off the first or the last point lowers the error equally")
+    x = np.arange(9.0).reshape(-1, 1)
+    yield boost_case(x, np.array([0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0]),
+                     np.arange(-0.25, 9.0, 0.5).reshape(-1, 1), 1, 1.0).because(
+        "symmetric about 4: cutting at 3.5 or 4.5 lowers the error equally, up to round-off "
+        "from summing in another order; 3.5 wins")
 
 
 def _training_error_judge(labels, y):

@@ -144,6 +144,58 @@ def depth_limit(rng_):
             "one tree on one feature: its predictions along the feature show its leaves")
 
 
+# -- property: the split of one node, whatever the bootstrap sample --------------------------
+#
+# A stump (max_depth=1) that draws every feature (max_features = n) depends on its bootstrap
+# sample only through the multiplicities of the training points. On a few distinct points
+# repeated many times, every sample holds each of them (a 25-fold point is missed by 100 draws
+# with probability 0.75^100 = 3e-13), and the cases below are built so that the split and the
+# leaves' labels do not depend on the multiplicities: every correct forest predicts what the
+# reference does, on any seed.
+
+def _copies(points, labels, times):
+    return np.repeat(np.array(points, dtype=float), times, axis=0), np.repeat(labels, times)
+
+
+def _stumps_case(X, y, P, seeds):
+    s = Scenario()
+    data = _lets(s, X, y, P)
+    for seed in seeds:
+        _forest(s, f"stump{seed}", *data, seed, n_estimators=1, max_features=X.shape[1],
+                max_depth=1)
+    return s.case()
+
+
+@check("property", "a stump that sees every feature takes the split that separates the "
+                   "classes, midway between the values, x <= t to the left")
+def clean_split(rng_):
+    # x1 separates the classes (-1.5 | 0.5, threshold -0.5); x0 interleaves them (0 1 2 3 are
+    # labelled 0 1 0 1), so every split on x0 leaves an impure child
+    X, y = _copies([[0.0, -1.5], [2.0, -1.5], [1.0, 0.5], [3.0, 0.5]], [0, 0, 1, 1], 25)
+    P = np.array([[a, b] for a in (0.0, 1.5, 3.0) for b in (-1.0, -0.5, 0.0)])
+    seeds = rng_.choice(10_000, size=40, replace=False)
+    yield _stumps_case(X, y, P, seeds).because(
+        "four points, 25 copies each: only x1 <= -0.5 gives pure children, whatever the "
+        "bootstrap sample; the test points at x1 = -1.0, -0.5 (on the threshold) and 0.0 show "
+        "the threshold, and the same x0 with another x1 shows the feature")
+
+
+@check("property", "a feature and its mirror image gain the same: the smaller feature wins, "
+                   "whichever side its pure child is on")
+def mirrored_split(rng_):
+    seeds = rng_.choice(10_000, size=3, replace=False)
+    P = np.array([[0.0, 0.0], [1.0, -1.0], [0.0, -1.0], [1.0, 0.0]])
+    # x1 = -x0: both cut the rows into the same two groups, their children swapped; a gain
+    # that weighs the left and the right child differently would prefer one of them
+    for pure, mixed in ((1.0, 0.0), (0.0, 1.0)):
+        X, y = _copies([[mixed, -mixed], [mixed, -mixed], [pure, -pure]], [0, 1, 1],
+                       [120, 40, 80])
+        side = "right" if pure else "left"
+        yield _stumps_case(X, y, P, seeds).because(
+            f"x0 <= 0.5 puts the pure group of 1s on the {side}, x1 <= -0.5 on the other side; "
+            "the mixed group is 3 to 1 for label 0")
+
+
 # -- behaviour --------------------------------------------------------------------------------
 
 GLOBAL_STATE = ("Your forest changes although the seed does not: you draw random numbers from "

@@ -1,0 +1,25 @@
+import numpy as np
+
+MESSAGE = ("dx follows the path through the variance but not through the mean: every feature of "
+           "an example moves its mu, so subtract the mean of dx_hat over the example's features "
+           "too: dx = inv_std · (dx_hat − mean(dx_hat) − x_hat · mean(dx_hat · x_hat)), "
+           "means along axis -1.")
+
+
+def layernorm_forward(x, gamma, beta, eps=1e-5):
+    x = np.asarray(x, dtype=float)
+    mu = x.mean(axis=-1, keepdims=True)
+    var = x.var(axis=-1, keepdims=True)
+    inv_std = 1.0 / np.sqrt(var + eps)
+    x_hat = (x - mu) * inv_std
+    return gamma * x_hat + beta, (x_hat, gamma, inv_std)
+
+
+def layernorm_backward(dout, cache):
+    x_hat, gamma, inv_std = cache
+    d = x_hat.shape[-1]
+    dbeta = dout.reshape(-1, d).sum(axis=0)
+    dgamma = (dout * x_hat).reshape(-1, d).sum(axis=0)
+    dxh = dout * gamma
+    dx = inv_std * (dxh - x_hat * (dxh * x_hat).mean(axis=-1, keepdims=True))
+    return dx, dgamma, dbeta
