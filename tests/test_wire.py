@@ -11,7 +11,7 @@ from hypothesis.extra import numpy as hnp
 
 from mlkata.sandbox.wire import Opaque, WireError, dumps, from_plain, loads, to_plain
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=5),
+scalars = st.one_of(st.none(), st.booleans(), st.integers(-2**63, 2**64 - 1), st.text(max_size=5),
                     st.floats(allow_nan=False))
 arrays = hnp.arrays(st.sampled_from([np.float64, np.int64, np.bool_, np.float32]),
                     hnp.array_shapes(min_dims=0, max_dims=3, max_side=4))
@@ -72,3 +72,10 @@ def test_bytes_that_are_not_json_are_refused():
     with pytest.raises(WireError):
         loads(b"[" * 100000)
     assert json.loads(dumps(float("nan"))) != 0
+
+
+@given(st.one_of(st.integers(max_value=-2**63 - 1), st.integers(min_value=2**64)))
+def test_integers_beyond_64_bits_arrive_as_too_large(value):
+    from mlkata.sandbox.wire import TooLarge
+    got = from_plain(loads(dumps(value)))
+    assert isinstance(got, TooLarge) and got.digits == len(str(abs(value)))

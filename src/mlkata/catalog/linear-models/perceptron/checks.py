@@ -103,7 +103,7 @@ Y_WORKED = np.array([1, 1, -1, -1])
 @check("fixed", "worked example: 4 points, 3 epochs: w = (3, 2), b = 0, errors = [2, 2, 0]")
 def worked_example(rng):
     yield _case(X_WORKED, Y_WORKED, 1.0, 3).because(
-        "the theory page works it out: four of the eight mistakes are scores of exactly 0")
+        "the theory page works it out: all four updates come from scores of exactly 0")
 
 
 @check("fixed", "the first sample is always a mistake: at w = 0, b = 0 its score is exactly 0")
