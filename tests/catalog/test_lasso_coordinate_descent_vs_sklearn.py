@@ -100,8 +100,16 @@ def test_worked_example():
         w, b = lasso(X, y, 0.5, sweeps)
         np.testing.assert_allclose(w, w_want, rtol=1e-12)
         assert b == pytest.approx(b_want, rel=1e-12)
+    def cost(w, b):
+        r = y - X @ w - b
+        return r @ r / (2 * len(y)) + 0.5 * np.abs(w).sum()
+
+    costs = [cost(*lasso(X, y, 0.5, k)) for k in (0, 1, 2, 60)]
+    np.testing.assert_allclose(costs, [2.5, 0.825, 0.798, 0.796875], rtol=1e-12)
     w, b = lasso(X, y, 0.5, 60)
     np.testing.assert_allclose(w, [1.0625, 0.375], rtol=1e-12)
+    Xc, r = X - X.mean(axis=0), y - X @ w - b
+    np.testing.assert_allclose(Xc.T @ r / 4, [0.5, 0.5], rtol=1e-12)        # KKT: g = α·sign(w)
     assert b == pytest.approx(-1.5625, rel=1e-12)
     model = _sklearn(X, y, 0.5)
     np.testing.assert_allclose(model.coef_, [1.0625, 0.375], rtol=1e-9)

@@ -70,8 +70,8 @@ def one_feature(rng):
     yield _case(X, np.array([2.0, 1.0, 4.0, 5.0]), 0.5, 1).because(
         "centred x = (−2, −1, 0, 3), y = (−1, −2, 1, 2): xᵀy/m = 2.5, ‖x‖²/m = 3.5, so "
         "w = (2.5 − 0.5) / 3.5 = 4/7")
-    yield _case(X, np.array([5.0, 4.0, 1.0, 2.0]), 0.5, 1).because(
-        "the same x, y reversed: xᵀy/m = −2.5 < 0, so w = (−2.5 + 0.5) / 3.5 = −4/7 "
+    yield _case(X, np.array([4.0, 5.0, 2.0, 1.0]), 0.5, 1).because(
+        "the same x with 6 − y: xᵀy/m = −2.5 < 0, so w = (−2.5 + 0.5) / 3.5 = −4/7 "
         "(the threshold pulls towards 0 from either side)")
     yield _case(X, np.array([2.0, 1.0, 4.0, 5.0]), 3.0, 1).because(
         "alpha = 3 > |xᵀy/m| = 2.5: the weight is exactly 0 and b = mean(y)")
