@@ -258,8 +258,7 @@ class Sandbox:
         result_r, result_w = os.pipe()
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
-        order = {"run": True, "limits": {"time_s": limits.time_s, "memory_mb": limits.memory_mb,
-                                         "output_bytes": limits.output_bytes}}
+        order = {"run": True, "limits": {"time_s": limits.time_s, "memory_mb": limits.memory_mb}}
         try:
             socket.send_fds(self._control, [json.dumps(order).encode()],
                             [request_r, result_w, out_w, err_w])

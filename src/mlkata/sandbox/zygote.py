@@ -59,7 +59,6 @@ def _limits(raw: dict[str, Any]) -> isolation.Limits:
     return isolation.Limits(
         time_s=float(raw.get("time_s", 10.0)),
         memory_mb=int(raw.get("memory_mb", 1024)),
-        output_bytes=int(raw.get("output_bytes", 16_384)),
     )
 
 
@@ -110,7 +109,7 @@ def _supervise(pid: int, limits: isolation.Limits, control: socket.socket) -> di
     """Wait for the child to end, for its wall-clock deadline (then kill it, whatever it does
     with its pipes) or for the checker's "stop"; reap it and say how it ended."""
     deadline = time.monotonic() + limits.time_s
-    timed_out = stopped = False
+    timed_out = False
     selector = selectors.DefaultSelector()
     selector.register(control, selectors.EVENT_READ, "control")
     pidfd = None
@@ -122,7 +121,7 @@ def _supervise(pid: int, limits: isolation.Limits, control: socket.socket) -> di
             if pidfd is None:
                 done, status = os.waitpid(pid, os.WNOHANG)
                 if done:
-                    return _fate(status, timed_out, stopped)
+                    return _fate(status, timed_out)
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 timed_out = True
@@ -137,14 +136,13 @@ def _supervise(pid: int, limits: isolation.Limits, control: socket.socket) -> di
                     _kill(pid)
                     raise SystemExit(0)
                 if json.loads(raw).get("stop"):
-                    stopped = True
                     _kill(pid)
                     break
     finally:
         selector.close()
         if pidfd is not None:
             os.close(pidfd)
-    return _fate(_reap(pid), timed_out, stopped)
+    return _fate(_reap(pid), timed_out)
 
 
 def _reap(pid: int) -> int:
@@ -156,9 +154,8 @@ def _reap(pid: int) -> int:
             continue
 
 
-def _fate(status: int, timed_out: bool, stopped: bool) -> dict[str, Any]:
-    return {"status": os.waitstatus_to_exitcode(status), "timed_out": timed_out,
-            "stopped": stopped}
+def _fate(status: int, timed_out: bool) -> dict[str, Any]:
+    return {"status": os.waitstatus_to_exitcode(status), "timed_out": timed_out}
 
 
 def serve_one(request: dict[str, Any], fds: list[int], control: socket.socket
